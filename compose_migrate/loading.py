@@ -1,0 +1,427 @@
+"""Reading Compose files: bytes -> text -> YAML nodes -> plain data.
+
+Two YAML readers serve two needs (design.md, "Load"):
+
+* a fast C-backed reader (PyYAML on libyaml) gives the plain data and the
+  node positions every check needs; it reads YAML 1.1 for legacy formats
+  (as docker-compose 1.x did) or YAML 1.2 core for the Compose
+  Specification (as go-yaml does);
+* ruamel.yaml's round-trip reader, only when a file is rewritten
+  (see document.py), because it keeps comments and quoting.
+
+Everything a hostile or broken file can do to us is refused here, before it
+costs much, as a ComposeMigrateError carrying a located Finding.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .findings import ComposeMigrateError, Finding, Severity
+
+# Limits that keep a hostile file cheap to refuse.  Each can be raised by the
+# caller (and the CLI) when a real project needs it.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_NODES = 1_000_000  # nodes after alias expansion (alias bombs)
+DEFAULT_MAX_DEPTH = 200  # libyaml itself stops at 1000
+
+COMPOSE_TAGS = ("!reset", "!override")
+
+
+def _error(code: str, message: str, name: str, line: int = 0, col: int = 0, hint: str | None = None) -> Any:
+    return ComposeMigrateError(Finding(code, Severity.ERROR, message, line=line, col=col, hint=hint, file=name))
+
+
+# --------------------------------------------------------------------------
+# Source text
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's text as we will hand it back: BOM and line endings remembered."""
+
+    name: str
+    text: str  # decoded, without the BOM
+    bom: bool
+    newline: str  # "\n" or "\r\n": what the file mostly uses
+
+
+def read_source(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Source:
+    """Read one file (or `-` for stdin) with every I/O failure as a clean error."""
+    name = display or path
+    if path == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return decode_source(data, name=display or "<stdin>", max_bytes=max_bytes)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise _error("CM001", "no such file", name) from None
+    except PermissionError:
+        raise _error("CM001", "permission denied", name) from None
+    except OSError as exc:
+        raise _error("CM001", f"cannot read: {exc.strerror or exc}", name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise _error("CM001", "is a directory, not a Compose file", name)
+    if not stat.S_ISREG(st.st_mode):
+        # A FIFO or device would block or never end: refuse before opening.
+        raise _error("CM001", "not a regular file (FIFO, socket or device)", name)
+    if st.st_size > max_bytes:
+        raise _error(
+            "CM002",
+            f"file is {st.st_size} bytes, over the size limit of {max_bytes} bytes",
+            name,
+            hint="raise the limit with --max-bytes if this really is a Compose file",
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise _error("CM001", "permission denied", name) from None
+    except OSError as exc:
+        raise _error("CM001", f"cannot read: {exc.strerror or exc}", name) from None
+    return decode_source(data, name=name, max_bytes=max_bytes)
+
+
+def decode_source(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Decode bytes as UTF-8 (BOM allowed), refusing what is not text."""
+    if len(data) > max_bytes:
+        raise _error("CM002", f"input is over the size limit of {max_bytes} bytes", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _error(
+            "CM003",
+            "file is UTF-16 encoded; Compose files must be UTF-8",
+            name,
+            line=1,
+            col=1,
+            hint="save the file as UTF-8",
+        )
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
+        raise _error("CM003", "file contains a NUL byte: this is binary data, not YAML", name, line, col)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(data, exc.start)
+        raise _error("CM003", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", name, line, col) from None
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    return Source(name=name, text=text, bom=bom, newline=newline)
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+# --------------------------------------------------------------------------
+# Fast readers: PyYAML on libyaml, with YAML 1.1 or YAML 1.2 core resolution
+# --------------------------------------------------------------------------
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover (PyYAML built without libyaml: slower, same results)
+
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+
+
+class _Resolver11(yaml.resolver.Resolver):
+    """YAML 1.1 as docker-compose read it, minus timestamps.
+
+    Timestamps stay strings (as every Compose engine's schema expects them)."""
+
+
+_Resolver11.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+
+
+class _Resolver12(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema as go-yaml reads it for the Compose Specification.
+
+    No yes/no/on/off booleans and no base-60 numbers; a leading-zero integer
+    such as 0440 is still octal, because go-yaml reads it that way."""
+
+
+_Resolver12.yaml_implicit_resolvers = {}
+for _tag, _rx, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Resolver12.add_implicit_resolver(_tag, re.compile(_rx), list(_first))
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Safe construction; Compose's own tags read as their plain value."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        # PyYAML does not know the YAML 1.2 `0o` prefix; Python's int() does.
+        value = str(node.value).replace("_", "")
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        return super().construct_yaml_int(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+
+
+def _construct_compose_tag(loader: Any, node: Any) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)
+
+
+for _t in COMPOSE_TAGS:
+    _Constructor.add_constructor(_t, _construct_compose_tag)
+
+
+class Loader11(_Parser, _Constructor, _Resolver11):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver11.__init__(self)
+
+
+class Loader12(_Parser, _Constructor, _Resolver12):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver12.__init__(self)
+
+
+@dataclass
+class Parsed:
+    """One reading of a file: the node tree (positions) and the plain data."""
+
+    node: Any  # yaml.Node or None for an empty document
+    data: Any
+
+
+def parse(
+    text: str,
+    *,
+    name: str,
+    yaml11: bool,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Parsed:
+    """Parse YAML text into nodes and plain data, refusing hostile structure."""
+    loader = (Loader11 if yaml11 else Loader12)(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_error(exc, name) from None
+        except yaml.YAMLError as exc:
+            raise _error("CM010", f"YAML error: {exc}", name) from None
+        except RecursionError:
+            raise _error("CM012", f"nesting deeper than {max_depth} levels", name) from None
+        if node is None:
+            return Parsed(None, None)
+        check_nodes(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
+        try:
+            data = loader.construct_document(node)
+        except yaml.constructor.ConstructorError as exc:
+            raise _yaml_error(exc, name, code="CM013") from None
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_error(exc, name) from None
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise _error("CM010", f"YAML value cannot be read: {exc}", name) from None
+        return Parsed(node, data)
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(exc: Any, name: str, code: str = "CM010") -> ComposeMigrateError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 0
+    col = mark.column + 1 if mark is not None else 0
+    problem = exc.problem or exc.context or "invalid YAML"
+    msg = f"YAML syntax error: {problem}"
+    hint = None
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
+        msg = f"YAML syntax error: a tab character where YAML needs spaces ({problem})"
+        hint = "indent with spaces; tabs are not allowed in YAML indentation"
+    if code == "CM013":
+        msg = f"refused: {problem}"
+        hint = "only plain YAML and Compose's !reset and !override tags are allowed"
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None and code != "CM013":
+        ctx_line = exc.context_mark.line + 1
+        if ctx_line != line:
+            msg += f" ({exc.context} at line {ctx_line})"
+    return ComposeMigrateError(Finding(code, Severity.ERROR, msg, line=line, col=col, hint=hint, file=name))
+
+
+def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None:
+    """One iterative walk: duplicate keys, alias bombs, alias cycles, depth.
+
+    Aliases share nodes, so the expanded size is computed once per node
+    (memoised), which keeps a billion-node alias bomb a few-microsecond refusal.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if done:
+            on_stack.discard(nid)
+            kids = _children(node)
+            total = 1
+            deepest = 0
+            for k in kids:
+                total += size[id(k)]
+                deepest = max(deepest, depth[id(k)])
+            size[nid] = total
+            depth[nid] = deepest + 1
+            if total > max_nodes:
+                mark = node.start_mark
+                raise _error(
+                    "CM011",
+                    f"aliases expand to more than {max_nodes} nodes (an alias bomb?)",
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            if deepest + 1 > max_depth:
+                mark = node.start_mark
+                raise _error("CM012", f"nesting deeper than {max_depth} levels", name, mark.line + 1, mark.column + 1)
+            continue
+        if nid in size:
+            continue
+        if nid in on_stack:
+            mark = node.start_mark
+            raise _error("CM011", "an alias refers to the node that contains it", name, mark.line + 1, mark.column + 1)
+        on_stack.add(nid)
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            _check_duplicates(node, name)
+        for k in _children(node):
+            if id(k) not in size:
+                stack.append((k, False))
+
+
+def _children(node: Any) -> Iterator[Any] | list[Any]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+def _check_duplicates(node: Any, name: str) -> None:
+    seen: dict[tuple[str, str], Any] = {}
+    for key, _value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        ident = (key.tag, key.value)
+        first = seen.get(ident)
+        if first is not None:
+            shown = "<<" if key.tag == "tag:yaml.org,2002:merge" else key.value
+            raise _error(
+                "CM014",
+                f"duplicate key '{shown}': already defined at line {first.start_mark.line + 1}",
+                name,
+                key.start_mark.line + 1,
+                key.start_mark.column + 1,
+                hint="YAML keys must be unique; docker-compose 1.x silently kept the last one"
+                if shown != "<<"
+                else "merge several anchors with one key: <<: [*a, *b]",
+            )
+        seen[ident] = key
+
+
+# --------------------------------------------------------------------------
+# Positions from nodes
+# --------------------------------------------------------------------------
+
+
+PathParts = tuple[Any, ...]
+
+
+def node_at(root: Any, path: PathParts, *, key: bool = False) -> Any:
+    """The node at a path of mapping keys and sequence indexes (None if absent).
+
+    With key=True and a mapping key last, the key's own node is returned
+    (findings about a key point at the key, not its value).  Merge keys are
+    followed, so a value inherited through `<<` points at where it is written.
+    """
+    node = root
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, yaml.MappingNode):
+            found = _find_in_mapping(node, part)
+            if found is None:
+                return None
+            k, v = found
+            node = k if (last and key) else v
+        elif isinstance(node, yaml.SequenceNode):
+            if not isinstance(part, int) or not 0 <= part < len(node.value):
+                return None
+            node = node.value[part]
+        else:
+            return None
+    return node
+
+
+def _find_in_mapping(node: Any, part: Any) -> tuple[Any, Any] | None:
+    want = str(part)
+    merges = []
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode):
+            if k.tag == "tag:yaml.org,2002:merge":
+                merges.append(v)
+            elif k.value == want:
+                return k, v
+    for m in merges:
+        for src in m.value if isinstance(m, yaml.SequenceNode) else [m]:
+            if isinstance(src, yaml.MappingNode):
+                found = _find_in_mapping(src, part)
+                if found is not None:
+                    return found
+    return None
+
+
+def position(root: Any, path: PathParts, *, key: bool = False) -> tuple[int, int]:
+    """1-based (line, col) of the deepest node that exists along `path`."""
+    if root is None:
+        return 0, 0
+    for cut in range(len(path), -1, -1):
+        node = node_at(root, path[:cut], key=key and cut == len(path))
+        if node is not None:
+            return node.start_mark.line + 1, node.start_mark.column + 1
+    return 1, 1
+
+
+def scalar_text(node: Any) -> tuple[str, str | None]:
+    """The source text of a scalar node and its quote style (None = plain)."""
+    return str(node.value), node.style
