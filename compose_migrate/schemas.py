@@ -1,0 +1,65 @@
+"""The generated JSON Schemas: where they are, loading, and cached validators.
+
+The wheel ships `schemas/` as the package data `compose_migrate/_schemas`;
+in a source checkout the files are read from the repository's `schemas/`.
+jsonschema is imported lazily: the CLI's cold start should not pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compose_migrate.versions import ComposeVersion
+
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
+
+_REPO_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def schema_file_name(version: ComposeVersion) -> str:
+    return "compose-spec.json" if version is ComposeVersion.SPEC else f"compose-v{version.value}.json"
+
+
+def schema_path(version: ComposeVersion) -> Path:
+    """The file of `version`'s schema: package data if installed, else the checkout's schemas/."""
+    name = schema_file_name(version)
+    try:
+        packaged = resources.files("compose_migrate").joinpath("_schemas").joinpath(name)
+        if packaged.is_file():
+            return Path(str(packaged))
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        pass
+    path = _REPO_SCHEMAS / name
+    if not path.is_file():
+        raise FileNotFoundError(f"no schema for Compose {version.label}: {name} (run scripts/generate_schemas.py)")
+    return path
+
+
+@functools.cache
+def _load_text(version: ComposeVersion) -> str:
+    name = schema_file_name(version)
+    packaged = resources.files("compose_migrate").joinpath("_schemas").joinpath(name)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return schema_path(version).read_text(encoding="utf-8")
+
+
+def load_schema(version: ComposeVersion) -> dict[str, Any]:
+    """A fresh copy of `version`'s schema (callers may mutate it)."""
+    data: dict[str, Any] = json.loads(_load_text(version))
+    return data
+
+
+@functools.cache
+def validator_for(version: ComposeVersion) -> Draft7Validator:
+    """A Draft-07 validator for `version`, compiled once and cached."""
+    from jsonschema import Draft7Validator
+
+    schema = load_schema(version)
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema)
