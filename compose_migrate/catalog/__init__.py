@@ -23,7 +23,6 @@ from compose_migrate.catalog.model import (
     Ref,
     Scalar,
     Shape,
-    Span,
     Vary,
     compact,
     span,
@@ -304,11 +303,12 @@ def entries_matching(query: str) -> list[Entry]:
 
 
 def entry_for(query: str) -> Entry | None:
-    """The best entry for a path or bare key: the shortest matching path."""
+    """The best entry for a path or bare key: the shortest matching path,
+    a service key before a same-length key elsewhere (people mostly ask about those)."""
     hits = entries_matching(query)
     if not hits:
         return None
-    return min(hits, key=lambda e: (len(_segments(e.path)), e.path))
+    return min(hits, key=lambda e: (len(_segments(e.path)), not e.path.startswith("services."), e.path))
 
 
 def versions_accepting(path: str) -> list[ComposeVersion]:
