@@ -130,7 +130,7 @@ def _detect_declared(doc: Document, data: dict[Any, Any], result: Any) -> Detect
     findings: list[Finding] = []
     if isinstance(vnode, yaml.ScalarNode):
         raw, style = str(vnode.value), vnode.style
-        typed_number = style is None and vnode.tag.endswith((":int", ":float"))
+        typed_number = not style and vnode.tag.endswith((":int", ":float"))
     else:
         raw, style, typed_number = str(data["version"]), None, False
         if not isinstance(data["version"], str):

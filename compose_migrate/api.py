@@ -1,0 +1,89 @@
+"""The library's public functions: load, detect, validate, migrate, explain.
+
+Nothing here prints or exits; everything returns plain dataclasses, and bad
+input raises ComposeMigrateError (with a located Finding) and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .document import Document
+from .document import load as _load
+from .findings import ComposeMigrateError, DetectResult, Finding, Severity
+from .versions import ComposeVersion
+
+if TYPE_CHECKING:
+    from .migrations.driver import MigrationResult
+
+DocLike = Document | str | os.PathLike[str]
+
+
+@dataclass
+class ValidationResult:
+    file: str
+    version: ComposeVersion | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "version": None if self.version is None else str(self.version),
+            "valid": self.valid,
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+def load(path: str | os.PathLike[str] | None = None, *, text: str | None = None, name: str | None = None) -> Document:
+    """Read a Compose file (path, `-` for stdin, or text=...) into a Document."""
+    return _load(path, text=text, name=name)
+
+
+def _doc(d: DocLike) -> Document:
+    return d if isinstance(d, Document) else _load(d)
+
+
+def detect(doc: DocLike) -> DetectResult:
+    """The file's format, why, and where that verdict comes from."""
+    return _doc(doc).detection
+
+
+def validate(
+    doc: DocLike,
+    version: ComposeVersion | str | None = None,
+    *,
+    schema: str | os.PathLike[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> ValidationResult:
+    """Validate against the detected (or given) version, or any JSON Schema file."""
+    from .validation.run import validate_document
+
+    d = _doc(doc)
+    v = ComposeVersion.parse(version) if isinstance(version, str) else version
+    return validate_document(d, v, schema=schema, env=env)
+
+
+def migrate(doc: DocLike, to: ComposeVersion | str = ComposeVersion.SPEC, **options: Any) -> MigrationResult:
+    """Rewrite a document to a later format; the result holds the new text.
+
+    Raises ComposeMigrateError when the file cannot be migrated (unknown
+    format, a refused downgrade, or a migration that could not be proven).
+    """
+    from .migrations import MigrationError
+    from .migrations.driver import run
+
+    d = _doc(doc)
+    target = ComposeVersion.parse(to) if isinstance(to, str) else to
+    try:
+        return run(d, target, **options)
+    except MigrationError as exc:
+        line = 0
+        raise ComposeMigrateError(
+            Finding("CM900", Severity.ERROR, str(exc), path=exc.path, line=line, file=d.name)
+        ) from None

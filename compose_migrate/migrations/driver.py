@@ -1,0 +1,160 @@
+"""Run a plan: each step's rules edit one round-trip tree, then we prove it.
+
+After every step the output is read back as the step's target format reads
+it, validated against that format's schema (a failure is our bug, named by
+step), and compared with the step's input through the normalised semantic
+model: every difference must be accounted for by a change or warning the
+step recorded, or the migration fails naming the step and the path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .. import loading
+from ..findings import Change, MigrationWarning
+from ..versions import ComposeVersion
+from . import RULES, MigrationError, plan
+from .base import Context
+
+if TYPE_CHECKING:
+    from ..diffing import DiffItem
+    from ..document import Document
+
+
+@dataclass
+class StepReport:
+    step: str
+    target: ComposeVersion
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[MigrationWarning] = field(default_factory=list)
+    diff: list[DiffItem] = field(default_factory=list)
+
+
+@dataclass
+class MigrationResult:
+    file: str
+    source: ComposeVersion
+    target: ComposeVersion
+    changed: bool
+    output: str
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[MigrationWarning] = field(default_factory=list)
+    steps: list[StepReport] = field(default_factory=list)
+    reason: str = ""  # e.g. why --to auto picked the target
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "from": str(self.source),
+            "to": str(self.target),
+            "changed": self.changed,
+            "changes": [c.to_json() for c in self.changes],
+            "warnings": [w.to_json() for w in self.warnings],
+            "output": self.output,
+        }
+
+
+def run(
+    doc: Document,
+    target: ComposeVersion,
+    *,
+    only: set[str] | None = None,
+    skip: set[str] | None = None,
+    verify: bool = True,
+    base_dir: str = ".",
+) -> MigrationResult:
+    source = doc.version
+    if source is None:
+        raise MigrationError(f"cannot migrate: format not recognised ({doc.detection.reason})")
+    for name in (only or set()) | (skip or set()):
+        if name not in RULES:
+            raise MigrationError(f"no rule named {name!r} (see `compose-migrate list-rules`)")
+    steps = plan(source, target)
+    if not steps:
+        return MigrationResult(doc.name, source, target, False, doc.text)
+
+    from ..roundtrip import dump_tree, render
+
+    tree, y = doc.load_tree()
+    first_dump = dump_tree(tree, y)
+    prev_version, prev_data = source, doc.data
+    reports: list[StepReport] = []
+    for step, step_target in steps:
+        ctx = Context(doc=doc, tree=tree, source=prev_version, step_target=step_target, target=target)
+        ctx.step = step.name
+        ctx.base_dir = base_dir
+        for rule in step.rules:
+            if only and rule.name not in only or skip and rule.name in skip:
+                continue
+            if not rule.applies_to(step_target):
+                continue
+            ctx.rule = rule.name
+            assert rule.func is not None
+            try:
+                rule.func(ctx)
+            except MigrationError:
+                raise
+            except Exception as exc:  # a rule bug must name itself, not crash the run
+                raise MigrationError(
+                    f"rule {rule.name} failed in step {step.name}: {type(exc).__name__}: {exc}",
+                    step=step.name,
+                    rule=rule.name,
+                ) from exc
+        report = StepReport(step.name, step_target, ctx.changes, ctx.warnings)
+        text = dump_tree(tree, y)
+        data = loading.parse(text, name=doc.name, yaml11=step_target.is_legacy).data
+        if verify:
+            report.diff = _verify_step(step.name, prev_version, prev_data, step_target, data, ctx)
+        reports.append(report)
+        prev_version, prev_data = step_target, data
+
+    last_dump = dump_tree(tree, y)
+    output = render(doc.text, first_dump, last_dump, doc.newline)
+    if output != doc.text and not _same_reading(output, last_dump, target, doc.name):
+        # The splice could not be trusted: fall back to ruamel's own output.
+        output = last_dump.replace("\n", doc.newline) if doc.newline != "\n" else last_dump
+    changes = [c for r in reports for c in r.changes]
+    warnings = [w for r in reports for w in r.warnings]
+    return MigrationResult(doc.name, source, target, output != doc.text, output, changes, warnings, reports)
+
+
+def _same_reading(a: str, b: str, version: ComposeVersion, name: str) -> bool:
+    try:
+        pa = loading.parse(a, name=name, yaml11=version.is_legacy).data
+        pb = loading.parse(b, name=name, yaml11=version.is_legacy).data
+    except Exception:
+        return False
+    return bool(pa == pb)
+
+
+def _verify_step(
+    step: str,
+    before_v: ComposeVersion,
+    before: Any,
+    after_v: ComposeVersion,
+    after: Any,
+    ctx: Context,
+) -> list[DiffItem]:
+    from ..diffing import semantic_diff, unexplained
+    from ..validation.schema import schema_findings
+
+    problems = schema_findings(after, after_v)
+    if problems:
+        p = problems[0]
+        raise MigrationError(
+            f"step {step} produced a file that {after_v.label} rejects: {p.path or '(root)'}: {p.message}",
+            step=step,
+            path=p.path,
+        )
+    diff = semantic_diff(before, before_v, after, after_v)
+    missing = unexplained(diff, ctx.touched)
+    if missing:
+        d = missing[0]
+        raise MigrationError(
+            f"step {step} changed {d.path} ({d.kind}) without a recorded change or warning",
+            step=step,
+            path=d.path,
+        )
+    return diff

@@ -1,0 +1,1 @@
+"""Validation in three layers: YAML, schema, semantics (design.md, "Validate")."""
