@@ -112,10 +112,7 @@ def semantic_diff(before: Any, before_v: ComposeVersion, after: Any, after_v: Co
 def _covers(touched: str, path: str) -> bool:
     if touched == path:
         return True
-    for a, b in ((touched, path), (path, touched)):
-        if b.startswith(a) and b[len(a) : len(a) + 1] in (".", "["):
-            return True
-    return False
+    return any(b.startswith(a) and b[len(a):len(a) + 1] in (".", "[") for a, b in ((touched, path), (path, touched)))
 
 
 def unexplained(diff: list[DiffItem], touched: list[str]) -> list[DiffItem]:

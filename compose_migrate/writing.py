@@ -7,6 +7,7 @@ sees either the complete old file or the complete new one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -47,18 +48,14 @@ def write_atomic(path: str, data: bytes, *, backup: bool = False, _before_rename
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        try:
+        with contextlib.suppress(PermissionError, AttributeError):  # not root, or not POSIX
             os.chown(tmp, st.st_uid, st.st_gid)
-        except (PermissionError, AttributeError):  # pragma: no cover (not root, or not POSIX)
-            pass
         if callable(_before_rename):
             _before_rename()
         os.replace(tmp, real)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     try:  # make the rename itself durable
         dfd = os.open(directory, os.O_RDONLY)
