@@ -41,6 +41,8 @@ __all__ = [
     "paths_at",
     "schema_for",
     "span",
+    "split_path",
+    "join_path",
     "versions_accepting",
 ]
 
@@ -287,11 +289,11 @@ def entries_matching(query: str) -> list[Entry]:
     or a bare key name (``healthcheck``: every path ending in that key)."""
     query = normalize(query)
     table = all_paths()
+    wanted = _segments(query)
+    if len(wanted) == 1 and query != "x-*":
+        return [e for p, e in table.items() if _segments(p)[-1:] == wanted]
     if query in table:
         return [table[query]]
-    wanted = _segments(query)
-    if len(wanted) == 1:
-        return [e for p, e in table.items() if _segments(p)[-1:] == wanted]
     hits = []
     for p, e in table.items():
         have = _segments(p)
@@ -330,3 +332,8 @@ def describe_change(path: str) -> str | None:
     if e.note:
         text += f" ({e.note})"
     return text
+
+
+# Public names for path helpers used by explain and by rules.
+split_path = _segments
+join_path = _join
