@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeAlias
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
+from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -136,8 +137,17 @@ def _resolve_pos(m: CommentedMap, after: Any = None, before: Any = None, index: 
 def _col(c: Any) -> int | None:
     """Column of the keys (dashes) of `c` in the output, if known."""
     col = getattr(c, _COL_ATTR, None)
-    if col is None and isinstance(c, (CommentedMap, CommentedSeq)):
-        col = c.lc.col
+    if col is None:
+        # From the first entry's position: `lc.col` of an anchored node points past the anchor.
+        try:
+            if isinstance(c, CommentedMap):
+                col = c.lc.key(own_keys(c)[0])[1]
+            elif isinstance(c, CommentedSeq):
+                col = c.lc.item(0)[1] - 2  # "- " before the item
+        except (KeyError, IndexError, TypeError):
+            col = None
+        # Remember it: after the first key is renamed or removed it cannot be looked up again.
+        _set_col(c, col)
     return col if isinstance(col, int) else None
 
 
@@ -315,6 +325,16 @@ def _add_header(c: Container, lines: str) -> None:
         head.value = eol + "\n" + rest + lines
 
 
+def _take_rest_of_empty(c: Container) -> str:
+    """Lines after an empty (`{}`/`[]`) collection, which would turn into lines above its first child."""
+    head = c.ca.comment[0] if c.ca.comment else None
+    if head is None:
+        return ""
+    eol, _col_, rest = _split(head)
+    head.value = eol + "\n"
+    return rest
+
+
 def _place_above(c: Container, i: int, lines: str) -> None:
     """Put lines directly above entry number `i` of `c` (or at its end when `i` is past the last)."""
     if not lines:
@@ -380,15 +400,13 @@ def _shift_cols(node: Any, delta: int) -> None:
             _shift_cols(child, delta)
 
 
-def _shift_eol(c: CommentedMap, k: Any, delta: int) -> None:
-    """Keep the gap before a key's end-of-line comment when the text before it changes width."""
-    tok = _get_tok(c, k)
-    eol, col, rest = _split(tok)
-    if tok is not None and eol and delta:
-        tok.start_mark = _mark(max(col + delta, 0))
-
-
-def _scalar_width(value: Any) -> int:
+def _width(value: Any) -> int:
+    """Approximate width of a scalar or flow collection as emitted (to keep comment gaps)."""
+    if isinstance(value, CommentedSeq):
+        return 2 + sum(_width(v) for v in value) + 2 * max(len(value) - 1, 0)
+    if isinstance(value, CommentedMap):
+        items = list(value.non_merged_items())
+        return 2 + sum(len(str(k)) + 2 + _width(v) for k, v in items) + 2 * max(len(items) - 1, 0)
     if value is None:
         return 0
     if isinstance(value, bool):
@@ -396,6 +414,78 @@ def _scalar_width(value: Any) -> int:
     if isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
         return len(value) + 2
     return len(str(value))
+
+
+def _line_end(c: Container, k: Any, value: Any) -> int | None:
+    """Column just after the text of entry `k` on its first line, if the layout is known."""
+    col = _col(c)
+    if col is None:
+        return None
+    head = col + len(str(k)) + 1 if isinstance(c, CommentedMap) else col + 1  # "key:" or "-"
+    if _is_block(value) or value is None:
+        return head
+    return head + 1 + _width(value)
+
+
+def _regap(c: Container, k: Any, old_end: int | None) -> None:
+    """Keep the gap before an end-of-line comment when the text before it changed width."""
+    tok = _get_tok(c, k)
+    eol, col, _rest = _split(tok)
+    new_end = _line_end(c, k, c[k])
+    if tok is not None and eol and old_end is not None and new_end is not None:
+        tok.start_mark = _mark(new_end + max(col - old_end, 1))
+
+
+def _shift_head_eol(c: Container, delta: int) -> None:
+    head = c.ca.comment[0] if c.ca.comment else None
+    eol, col, _rest = _split(head)
+    if head is not None and eol and delta:
+        head.start_mark = _mark(max(col + delta, 0))
+
+
+def _adopt(parent: Container, value: Any) -> None:
+    """Record the output column of a new collection (and new collections inside it)."""
+    pcol = _col(parent)
+    if not isinstance(value, (CommentedMap, CommentedSeq)) or pcol is None:
+        return
+    if _col(value) is None:
+        _set_col(value, pcol + _DEFAULT_INDENT)
+    children = value.non_merged_items() if isinstance(value, CommentedMap) else enumerate(value)
+    for _, child in children:
+        _adopt(value, child)
+
+
+def _refresh_merged(m: CommentedMap, key: Any) -> None:
+    """Make maps that merge `m` see its current `key` (ruamel 0.19.1 `update_key_value` breaks here)."""
+    for referer in list(m._ref):
+        if key in referer._ok:
+            continue
+        for source in merge_sources(referer):
+            if key in source:
+                ordereddict.__setitem__(referer, key, source[key])
+                break
+        else:
+            if ordereddict.__contains__(referer, key):
+                ordereddict.__delitem__(referer, key)
+        _refresh_merged(referer, key)
+
+
+def _del(m: CommentedMap, key: Any) -> None:
+    """`del m[key]` without ruamel's referer update, which raises KeyError for anchored maps."""
+    refs = m._ref
+    m._ref = []
+    try:
+        del m[key]
+    finally:
+        m._ref = refs
+    _refresh_merged(m, key)
+
+
+def _put(m: CommentedMap, src: int, key: Any, value: Any) -> None:
+    """`m.insert` at a source position, keeping maps that merge `m` in sync."""
+    m.insert(src, key, value)
+    _adopt(m, value)
+    _refresh_merged(m, key)
 
 
 # --------------------------------------------------------------------------- mapping edits
@@ -406,7 +496,7 @@ def _detach(m: CommentedMap, key: Any) -> tuple[Any, list[Any] | None, str]:
     follow = _take_rest(m, key, _col(m))
     value = m[key]
     entry = m.ca.items.pop(key, None)
-    del m[key]
+    _del(m, key)
     return value, entry, follow
 
 
@@ -421,14 +511,16 @@ def _attach(
     """Insert `key` at `pos`; `lead` lines go above it, the lines that were there stay above the next key."""
     own_index, src = pos
     own = own_keys(m)
-    moved = ""
+    moved = _take_rest_of_empty(m) if not own else ""
     if own_index > 0 and src - 1 != _merge_pos(m):
         prev = own[own_index - 1]
-        moved = _take_rest(m, prev, _col(m))
+        col = _col(m)
+        # At the end, lines at the keys' own indent stay (e.g. a commented-out last key).
+        moved = _take_rest(m, prev, col if col is None or own_index < len(own) else col - 1)
         _append_rest(m, prev, lead)
     elif own_index == 0:
         _add_header(m, lead)
-    m.insert(src, key, value)
+    _put(m, src, key, value)
     if entry is not None:
         m.ca.items[key] = entry
         _set_tok(m, key, _get_tok(m, key))  # re-link a collection value to its key-line token
@@ -456,12 +548,13 @@ def rename_key(m: CommentedMap, old: Any, new: Any) -> bool:
         raise KeyError(f"cannot rename {old!r}: {new!r} already exists")
     src = _src_pos(m, own_keys(m).index(old))
     value = m[old]
+    old_end = _line_end(m, old, value)
     entry = m.ca.items.pop(old, None)
-    del m[old]
-    m.insert(src, new, value)
+    _del(m, old)
+    _put(m, src, new, value)
     if entry is not None:
         m.ca.items[new] = entry
-        _shift_eol(m, new, len(str(new)) - len(str(old)))
+        _regap(m, new, old_end)
     return True
 
 
@@ -474,15 +567,14 @@ def replace_key(m: CommentedMap, old: Any, new_key: Any, new_value: Any) -> bool
         raise KeyError(f"cannot replace {old!r}: {new_key!r} already exists")
     src = _src_pos(m, own_keys(m).index(old))
     eol, ecol, _ = _split(_get_tok(m, old))
+    old_end = _line_end(m, old, m[old])
     _value, _entry, follow = _detach(m, old)
-    m.insert(src, new_key, new_value)
+    _put(m, src, new_key, new_value)
     if eol:
-        delta = len(str(new_key)) - len(str(old))
-        if not _is_block(new_value):
-            delta += _scalar_width(new_value) - _scalar_width(_value)
         # The old key line's comment goes on the new key line (before any header of a new collection).
         _, _, head = _split(_get_tok(m, new_key)) if _is_block(new_value) else ("", 0, "")
-        _write(m, new_key, eol, ecol + delta, head)
+        _write(m, new_key, eol, ecol, head)
+        _regap(m, new_key, old_end)
     _append_rest(m, new_key, follow)
     return True
 
@@ -503,18 +595,12 @@ def insert_key(
             return False
         m[key] = value
         return True
-    pos = _resolve_pos(m, after, before, index)
-    if isinstance(value, (CommentedMap, CommentedSeq)) and _col(value) is None and _col(m) is not None:
-        _set_col(value, _col(m) + _DEFAULT_INDENT)  # type: ignore[operator]
-    _attach(m, pos, key, value)
+    _attach(m, _resolve_pos(m, after, before, index), key, value)
     if comment:
         text = comment if comment.startswith("#") else "# " + comment
-        if isinstance(value, (CommentedMap, CommentedSeq)):
-            width = len(str(key)) + 1  # "key:"
-        else:
-            width = len(str(key)) + 2 + _scalar_width(value)  # "key: value"
         _, _, rest = _split(_get_tok(m, key))
-        _write(m, key, text, (_col(m) or 0) + width + 2, rest)
+        # Two spaces before the comment; unknown layout -> the emitter's minimum of one.
+        _write(m, key, text, (_line_end(m, key, value) or -2) + 2, rest)
     return True
 
 
@@ -531,9 +617,11 @@ def set_scalar(m: Container, key: Any, value: Any) -> bool:
         value = type(old)(value)
     if old is not None and old == value and type(old) is type(value):
         return False
+    old_end = _line_end(m, key, old)
     m[key] = value
+    _regap(m, key, old_end)
     if isinstance(m, CommentedMap):
-        _shift_eol(m, key, _scalar_width(value) - _scalar_width(old))
+        _refresh_merged(m, key)
     return True
 
 
@@ -615,6 +703,7 @@ def move_key(
         inner, above = _split_owned(rest, _col(src))
         blank, lead = _split_blank(above)
         _write(dc, dk, eol, ecol, inner + blank)
+    old_end = _line_end(src, key, src[key])
     value, entry, follow = _detach(src, key)
     _place_above(src, i, follow)
     src_col, dst_col = _col(src), _col(dst)
@@ -626,8 +715,7 @@ def move_key(
     _shift_subtree(value, delta, entry_toks)
     lead = _shift_lines(lead, delta)
     _attach(dst, _resolve_pos(dst, after, before, index), name, value, entry, lead)
-    if entry is not None and name != key:
-        _shift_eol(dst, name, len(str(name)) - len(str(key)))
+    _regap(dst, name, None if old_end is None else old_end + delta)
     return True
 
 
@@ -663,12 +751,12 @@ def wrap_under(
     for k in moving:
         value = root[k]
         entry = root.ca.items.pop(k, None)
-        del root[k]
+        _del(root, k)
         target[k] = value
         if entry is not None:
             target.ca.items[k] = entry
     _shift_subtree(target, indent)
-    root.insert(_src_pos(root, index), new_key, target)
+    _put(root, _src_pos(root, index), new_key, target)
     for nxt, lines in stay:
         rest = own_keys(root)
         _place_above(root, rest.index(nxt) if nxt is not None else len(rest), lines)
@@ -682,6 +770,7 @@ def set_collection_style(m: CommentedMap, key: Any, *, flow: bool) -> bool:
         raise TypeError(f"{key!r} is not a collection")
     if bool(value.fa.flow_style()) == flow:
         return False
+    old_end = _line_end(m, key, value)
     eol, ecol, rest = _split(_get_tok(m, key))
     if flow:
         # Comments inside a block collection have no place in flow style; the lines after it stay.
@@ -689,6 +778,7 @@ def set_collection_style(m: CommentedMap, key: Any, *, flow: bool) -> bool:
         value.fa.set_flow_style()
         _write(m, key, eol, ecol, follow)
         value.ca.items.clear()
+        _regap(m, key, old_end)
         return True
     # Flow -> block: the lines that followed the flow value must follow its last item now.
     _write(m, key, eol, ecol, "")
@@ -696,6 +786,7 @@ def set_collection_style(m: CommentedMap, key: Any, *, flow: bool) -> bool:
     if _col(value) is None and _col(m) is not None:
         _set_col(value, _col(m) + _DEFAULT_INDENT)  # type: ignore[operator]
     _append_rest(m, key, rest)
+    _regap(m, key, old_end)
     return True
 
 
@@ -706,9 +797,20 @@ def seq_append(seq: CommentedSeq, value: Any, *, unique: bool = True) -> bool:
     """Append an item after the last one; lines that followed the old last item follow the new one."""
     if unique and value in seq:
         return False
-    moved = _take_rest(seq, len(seq) - 1, _col(seq)) if _is_block(seq) else ""
+    old_width = _width(seq)
+    if not seq:
+        moved = _take_rest_of_empty(seq)
+    elif _is_block(seq):
+        col = _col(seq)
+        # Lines at the dashes' indent stay before the new item (e.g. a commented-out last item).
+        moved = _take_rest(seq, len(seq) - 1, None if col is None else col - 1)
+    else:
+        moved = ""
     seq.append(value)
     _append_rest(seq, len(seq) - 1, moved)
+    if seq.fa.flow_style():
+        # A flow list's line comment sits after the `]`, which moved right.
+        _shift_head_eol(seq, _width(seq) - old_width)
     return True
 
 
