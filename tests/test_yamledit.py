@@ -1011,3 +1011,169 @@ def test_new_map_styles() -> None:
     ye.insert_key(data, "b", ye.new_map([("y", 2)]))
     assert dump(data) == "a: 1\nf: {x: 1}\nb:\n  y: 2\n"
     assert isinstance(ye.new_map(), CommentedMap)
+
+
+# --------------------------------------------------------------------------- whole-rule shapes
+
+
+def _case(case: str, name: str) -> str:
+    path = CASES / case / name
+    assert path.is_file(), f"shared case file missing: {path}"
+    return path.read_text(encoding="utf-8")
+
+
+def _v1_to_v2(d: Any) -> None:
+    """The case 023 edits, written only with yamledit helpers, in the order a rule chain would."""
+    services = ye.wrap_under(d, "services", [k for k in ye.own_keys(d) if k not in ("version", "services")])
+    if services is None:
+        return
+    ye.insert_key(d, "version", ye.quote_scalar("2.4"), index=0)
+    for name, svc in services.items():
+        if "dockerfile" in svc and isinstance(svc.get("build"), str):
+            build = ye.new_map({"context": svc["build"], "dockerfile": svc["dockerfile"]})
+            ye.replace_key(svc, "build", "build", build)
+            ye.delete_key(svc, "dockerfile")
+        if "net" in svc:
+            net = str(svc["net"])
+            if net.startswith("container:") and net.split(":", 1)[1] in services:
+                net = "service:" + net.split(":", 1)[1]
+            ye.replace_key(svc, "net", "network_mode", type(svc["net"])(net))
+        if "log_driver" in svc:
+            logging = ye.new_map({"driver": svc["log_driver"]})
+            ye.replace_key(svc, "log_driver", "logging", logging)
+            if "log_opt" in svc:
+                ye.move_key(svc, "log_opt", logging, new_key="options")
+        assert name
+
+
+def test_case_023_shape_v1_to_v2() -> None:
+    case = "023-v1-to-v2-net-dockerfile-logging"
+    data = load(_case(case, "input.yml"))
+    _v1_to_v2(data)
+    assert dump(data) == _case(case, "expected.yml")
+
+
+def test_case_023_shape_keeps_comments() -> None:
+    check(
+        """\
+        # legacy stack
+        web:
+          build: .  # app source
+          dockerfile: Dockerfile.dev
+          net: "container:cache"   # share the cache's network
+          log_driver: syslog
+          log_opt:
+            syslog-address: "tcp://logs.example.test:514"
+        # the cache
+        cache:
+          image: redis:7
+        """,
+        _v1_to_v2,
+        """\
+        # legacy stack
+        version: "2.4"
+        services:
+          web:
+            build:  # app source
+              context: .
+              dockerfile: Dockerfile.dev
+            network_mode: "service:cache"   # share the cache's network
+            logging:
+              driver: syslog
+              options:
+                syslog-address: "tcp://logs.example.test:514"
+          # the cache
+          cache:
+            image: redis:7
+        """,
+    )
+
+
+def test_case_025_shape_links_to_depends_on_and_alias() -> None:
+    case = "025-links-alias-to-network-alias"
+
+    def edit(d: Any) -> None:
+        ye.delete_key(d, "version")
+        services = d["services"]
+        for svc in list(services.values()):
+            if "links" not in svc:
+                continue
+            targets = []
+            for link in svc["links"]:
+                target, _, alias = str(link).partition(":")
+                targets.append(target)
+                if alias:
+                    nets = ye.ensure_map(services[target], "networks")
+                    default = nets.get("default") or ye.new_map()
+                    if "default" not in nets:
+                        ye.insert_key(nets, "default", default)
+                    ye.seq_append(ye.ensure_map(nets, "default").setdefault("aliases", ye.new_seq()), alias)
+            ye.replace_key(svc, "links", "depends_on", ye.new_seq(targets))
+
+    data = load(_case(case, "input.yml"))
+    edit(data)
+    assert dump(data) == _case(case, "expected.yml")
+
+
+def test_wrap_under_is_idempotent_and_refuses_clash() -> None:
+    data = load("services:\n  web:\n    image: a\n")
+    assert ye.wrap_under(data, "services", []) is data["services"]
+    assert dump(data) == "services:\n  web:\n    image: a\n"
+    data = load("services: {}\nweb:\n  image: a\n")
+    with pytest.raises(KeyError):
+        ye.wrap_under(data, "services", ["web"])
+
+
+def test_move_key_is_noop_when_already_moved_and_refuses_clash() -> None:
+    data = load("a:\n  x: 1\nb:\n  x: 2\n")
+    assert not ye.move_key(data["a"], "nope", data["b"])
+    with pytest.raises(KeyError):
+        ye.move_key(data["a"], "x", data["b"])
+    assert dump(data) == "a:\n  x: 1\nb:\n  x: 2\n"
+
+
+def test_set_scalar_in_anchor_is_seen_through_merge() -> None:
+    data = load(MERGE_DOC)
+    web = data["services"]["web"]
+    ye.set_scalar(ye.defining_map(web, "restart"), "restart", "unless-stopped")
+    assert web["restart"] == "unless-stopped"
+    assert dump(data) == MERGE_DOC.replace("restart: always", "restart: unless-stopped")
+
+
+def test_alias_value_is_kept_when_key_is_renamed() -> None:
+    check(
+        """\
+        x-env: &env
+          A: 1
+        services:
+          web:
+            env: *env
+            image: a  # eol
+        """,
+        lambda d: ye.rename_key(d["services"]["web"], "env", "environment"),
+        """\
+        x-env: &env
+          A: 1
+        services:
+          web:
+            environment: *env
+            image: a  # eol
+        """,
+    )
+
+
+def test_quoted_scalars_untouched_by_unrelated_edits() -> None:
+    check(
+        """\
+        a: "x"
+        b: 'y'
+        c: "8080:80"
+        d: z
+        """,
+        lambda d: ye.delete_key(d, "d"),
+        """\
+        a: "x"
+        b: 'y'
+        c: "8080:80"
+        """,
+    )
