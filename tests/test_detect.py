@@ -50,7 +50,9 @@ def test_manifest_agreement_is_total() -> None:
     [
         pytest.param("web:\n  image: nginx\n", ComposeVersion.V1, "services", id="top-level services mean v1"),
         pytest.param('version: "2"\nservices: {}\n', ComposeVersion.V2_0, "2.0", id="a bare 2 means 2.0"),
-        pytest.param('version: "3"\nservices: {}\n', ComposeVersion.V3_0, "newest 3.x", id="a bare 3 means 3.0 and says so"),
+        pytest.param(
+            'version: "3"\nservices: {}\n', ComposeVersion.V3_0, "newest 3.x", id="a bare 3 means 3.0 and says so"
+        ),
         pytest.param('version: "3.10"\nservices: {}\n', ComposeVersion.V3_10, "stack", id="3.10 is not read as 3.1"),
         pytest.param("version: 3.10\nservices: {}\n", ComposeVersion.V3_10, "", id="an unquoted 3.10 is 3.10"),
         pytest.param("services:\n  web:\n    image: nginx\n", ComposeVersion.SPEC, "services", id="no version is spec"),
@@ -59,7 +61,9 @@ def test_manifest_agreement_is_total() -> None:
         pytest.param('version: "2.5"\nservices: {}\n', None, "no Compose file format", id="an unknown minor"),
         pytest.param("# nothing\n", None, "empty", id="only a comment"),
         pytest.param("- a\n- b\n", None, "list", id="a list at the top"),
-        pytest.param("lb:\n  scale: 2\n  health_check: {}\n", None, "no top-level key looks like a service", id="a Rancher file"),
+        pytest.param(
+            "lb:\n  scale: 2\n  health_check: {}\n", None, "no top-level key looks like a service", id="a Rancher file"
+        ),
     ],
 )
 def test_detect_table(text: str, version: ComposeVersion | None, phrase: str) -> None:
