@@ -41,6 +41,8 @@ def _discover() -> None:
                 continue  # a step with no rules yet
             raise
         for info in pkgutil.iter_modules(pkg.__path__):
+            if info.name.startswith("_"):
+                continue  # helpers shared by a step's rules, not rules
             mod = importlib.import_module(f"{pkg.__name__}.{info.name}")
             rule = getattr(mod, "RULE", None)
             if not isinstance(rule, Rule):
