@@ -10,6 +10,9 @@ Bad input raises ComposeMigrateError, which carries a located Finding.
 
 from __future__ import annotations
 
+# Bind the submodule first: importing `compose_migrate.detect` later would
+# otherwise replace the public detect() function with the module of that name.
+from . import detect as _detect_module  # noqa: F401
 from .api import ValidationResult, detect, load, migrate, validate
 from .findings import Change, ComposeMigrateError, DetectResult, Finding, MigrationWarning, Severity
 from .versions import ComposeVersion

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .document import Document
 from .document import load as _load
 from .findings import ComposeMigrateError, DetectResult, Finding, Severity
+from .loading import DEFAULT_MAX_BYTES
 from .versions import ComposeVersion
 
 if TYPE_CHECKING:
@@ -40,18 +41,27 @@ class ValidationResult:
         }
 
 
-def load(path: str | os.PathLike[str] | None = None, *, text: str | None = None, name: str | None = None) -> Document:
-    """Read a Compose file (path, `-` for stdin, or text=...) into a Document."""
-    return _load(path, text=text, name=name)
+def load(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read a Compose file (path, `-` for stdin, or text=...) into a Document.
+
+    Inputs over `max_bytes` (default 10 MB) are refused before they are parsed.
+    """
+    return _load(path, text=text, name=name, max_bytes=max_bytes)
 
 
-def _doc(d: DocLike) -> Document:
-    return d if isinstance(d, Document) else _load(d)
+def _doc(d: DocLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    return d if isinstance(d, Document) else _load(d, max_bytes=max_bytes)
 
 
-def detect(doc: DocLike) -> DetectResult:
+def detect(doc: DocLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DetectResult:
     """The file's format, why, and where that verdict comes from."""
-    return _doc(doc).detection
+    return _doc(doc, max_bytes).detection
 
 
 def validate(
@@ -60,16 +70,19 @@ def validate(
     *,
     schema: str | os.PathLike[str] | None = None,
     env: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ValidationResult:
     """Validate against the detected (or given) version, or any JSON Schema file."""
     from .validation.run import validate_document
 
-    d = _doc(doc)
+    d = _doc(doc, max_bytes)
     v = ComposeVersion.parse(version) if isinstance(version, str) else version
     return validate_document(d, v, schema=schema, env=env)
 
 
-def migrate(doc: DocLike, to: ComposeVersion | str = ComposeVersion.SPEC, **options: Any) -> MigrationResult:
+def migrate(
+    doc: DocLike, to: ComposeVersion | str = ComposeVersion.SPEC, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any
+) -> MigrationResult:
     """Rewrite a document to a later format; the result holds the new text.
 
     Raises ComposeMigrateError when the file cannot be migrated (unknown
@@ -78,7 +91,7 @@ def migrate(doc: DocLike, to: ComposeVersion | str = ComposeVersion.SPEC, **opti
     from .migrations import MigrationError
     from .migrations.driver import run
 
-    d = _doc(doc)
+    d = _doc(doc, max_bytes)
     target = ComposeVersion.parse(to) if isinstance(to, str) else to
     try:
         return run(d, target, **options)

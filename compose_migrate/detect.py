@@ -86,11 +86,12 @@ def detect_document(doc: Document) -> DetectResult:
     def result(version: ComposeVersion | None, reason: str, declared: str | None = None, **kw: Any) -> DetectResult:
         return DetectResult(file=name, version=version, declared=declared, reason=reason, **kw)
 
-    if data is None:
+    if doc.r11.node is None:
         return result(None, "empty file: no YAML document (only comments or nothing)", line=1, col=1)
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
-        return result(None, f"top level is {kind}, but a Compose file is a mapping", line=1, col=1)
+        kind = {list: "a list", str: "a string", type(None): "null", bool: "a boolean"}.get(type(data), "a number")
+        line, col = doc.r11.node.start_mark.line + 1, doc.r11.node.start_mark.column + 1
+        return result(None, f"top level is {kind}, but a Compose file is a mapping", line=line, col=col)
 
     if "version" in data:
         return _detect_declared(doc, data, result)

@@ -88,6 +88,10 @@ class ComposeMigrateError(Exception):
         super().__init__(finding.message)
         self.finding = finding
 
+    def __reduce__(self) -> tuple[type[ComposeMigrateError], tuple[Finding]]:
+        # Rebuild from the finding (not the message) when sent between processes (--jobs).
+        return (type(self), (self.finding,))
+
     def __str__(self) -> str:
         f = self.finding
         where = f.where()

@@ -31,8 +31,18 @@ from .findings import ComposeMigrateError, Finding, Severity
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_NODES = 1_000_000  # nodes after alias expansion (alias bombs)
 DEFAULT_MAX_DEPTH = 200  # libyaml itself stops at 1000
+# YAML allows a plain (implicit) key up to 1024 characters; a longer key can
+# only be written with `?` and is never a real service, variable or label name.
+MAX_KEY_CHARS = 1024
 
 COMPOSE_TAGS = ("!reset", "!override")
+_CORE = "tag:yaml.org,2002:"
+# Every tag a plain Compose file can carry once resolved; anything else was
+# written explicitly (`!!python/object`, `!!binary`, `!!set`, a custom `!tag`)
+# and is refused: engines would not read it the same way, and some tags run code.
+ALLOWED_TAGS = frozenset(
+    [_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "merge")] + list(COMPOSE_TAGS)
+)
 
 
 def _error(code: str, message: str, name: str, line: int = 0, col: int = 0, hint: str | None = None) -> Any:
@@ -239,9 +249,11 @@ def parse(
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            raise _yaml_error(exc, name) from None
+            raise _yaml_error(exc, name, text, max_depth=max_depth) from None
+        except yaml.reader.ReaderError as exc:
+            raise _reader_error(exc, name, text) from None
         except yaml.YAMLError as exc:
-            raise _error("CM010", f"YAML error: {exc}", name) from None
+            raise _error("CM010", f"YAML error: {_one_line(str(exc))}", name) from None
         except RecursionError:
             raise _error("CM012", f"nesting deeper than {max_depth} levels", name) from None
         if node is None:
@@ -249,34 +261,92 @@ def parse(
         check_nodes(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
         try:
             data = loader.construct_document(node)
-        except yaml.constructor.ConstructorError as exc:
-            raise _yaml_error(exc, name, code="CM013") from None
         except yaml.MarkedYAMLError as exc:
-            raise _yaml_error(exc, name) from None
+            raise _yaml_error(exc, name, text, max_depth=max_depth) from None
         except (ValueError, TypeError, OverflowError) as exc:
-            raise _error("CM010", f"YAML value cannot be read: {exc}", name) from None
+            raise _value_error(exc, name) from None
         return Parsed(node, data)
     finally:
         loader.dispose()
 
 
-def _yaml_error(exc: Any, name: str, code: str = "CM010") -> ComposeMigrateError:
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _line_text(text: str, line0: int) -> str:
+    lines = text.split("\n")
+    return lines[line0].rstrip("\r") if 0 <= line0 < len(lines) else ""
+
+
+def _reader_error(exc: Any, name: str, text: str) -> ComposeMigrateError:
+    """A character YAML forbids (a control character, say): name it and locate it."""
+    pos = exc.position if isinstance(exc.position, int) else 0
+    before = text[:pos]
+    line = before.count("\n") + 1
+    col = pos - (before.rfind("\n") + 1) + 1
+    char = exc.character
+    shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+    return ComposeMigrateError(
+        Finding(
+            "CM003",
+            Severity.ERROR,
+            f"character {shown} is not allowed in YAML ({_one_line(str(exc.reason))})",
+            line=line,
+            col=col,
+            hint="remove the character or write it as an escape inside double quotes",
+            file=name,
+        )
+    )
+
+
+def _value_error(exc: Exception, name: str) -> ComposeMigrateError:
+    msg = _one_line(str(exc))
+    if "integer string conversion" in msg:
+        # Python refuses to read integers of thousands of digits (CVE-2020-10735).
+        msg = "a number with thousands of digits"
+    return _error("CM010", f"YAML value cannot be read: {msg}", name)
+
+
+def _yaml_error(exc: Any, name: str, text: str = "", *, max_depth: int = DEFAULT_MAX_DEPTH) -> ComposeMigrateError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 0
     col = mark.column + 1 if mark is not None else 0
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem = _one_line(exc.problem or exc.context or "invalid YAML")
+    code = "CM010"
     msg = f"YAML syntax error: {problem}"
     hint = None
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
-        msg = f"YAML syntax error: a tab character where YAML needs spaces ({problem})"
-        hint = "indent with spaces; tabs are not allowed in YAML indentation"
-    if code == "CM013":
-        msg = f"refused: {problem}"
-        hint = "only plain YAML and Compose's !reset and !override tags are allowed"
-    if exc.context and exc.context_mark is not None and exc.problem_mark is not None and code != "CM013":
+    where = _line_text(text, line - 1) if mark is not None else ""
+    indent = where[: len(where) - len(where.lstrip(" \t"))]
+    if "tab" in problem or "\t" in indent or where[col - 1 : col] == "\t":
+        msg = "YAML syntax error: a tab character used for indentation (YAML indents with spaces only)"
+        hint = "replace the tabs at the start of the line with spaces"
+    elif "found another document" in problem:
+        msg = "YAML syntax error: more than one document (a `---` line); a Compose file holds exactly one"
+        hint = "split the documents into separate files"
+    elif "maximum nesting depth" in problem:
+        code, msg = "CM012", f"nesting deeper than {max_depth} levels"
+    elif isinstance(exc, yaml.constructor.ConstructorError):
+        tag = re.search(r"for the tag '([^']*)'", problem)
+        if tag:
+            code = "CM013"
+            msg = f"refused: the tag {_short_tag(tag.group(1))} is not allowed in a Compose file"
+            hint = "only plain YAML and Compose's !reset and !override tags are allowed"
+        elif "unhashable key" in problem:
+            msg = "YAML error: a mapping key is itself a list or mapping; Compose keys are plain names"
+        else:
+            msg = f"YAML error: {problem}"
+    elif col > MAX_KEY_CHARS and problem.startswith(("mapping values are not allowed", "could not find expected ':'")):
+        msg = f"YAML syntax error: a key longer than {MAX_KEY_CHARS} characters ({problem})"
+        hint = f"YAML reads a key without `?` only up to {MAX_KEY_CHARS} characters"
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None and code == "CM010":
         ctx_line = exc.context_mark.line + 1
-        if ctx_line != line:
-            msg += f" ({exc.context} at line {ctx_line})"
+        if ctx_line != line and msg.startswith("YAML syntax error: ") and "tab" not in msg:
+            msg += f" ({_one_line(exc.context)} at line {ctx_line})"
     return ComposeMigrateError(Finding(code, Severity.ERROR, msg, line=line, col=col, hint=hint, file=name))
 
 
@@ -323,6 +393,16 @@ def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None
             raise _error("CM011", "an alias refers to the node that contains it", name, mark.line + 1, mark.column + 1)
         on_stack.add(nid)
         stack.append((node, True))
+        if node.tag not in ALLOWED_TAGS:
+            mark = node.start_mark
+            raise _error(
+                "CM013",
+                f"refused: the tag {_short_tag(node.tag)} is not allowed in a Compose file",
+                name,
+                mark.line + 1,
+                mark.column + 1,
+                hint="only plain YAML and Compose's !reset and !override tags are allowed",
+            )
         if isinstance(node, yaml.MappingNode):
             _check_duplicates(node, name)
         for k in _children(node):
@@ -343,6 +423,15 @@ def _check_duplicates(node: Any, name: str) -> None:
     for key, _value in node.value:
         if not isinstance(key, yaml.ScalarNode):
             continue
+        if len(key.value) > MAX_KEY_CHARS:
+            raise _error(
+                "CM015",
+                f"a key {len(key.value)} characters long (the limit is {MAX_KEY_CHARS}): refused",
+                name,
+                key.start_mark.line + 1,
+                key.start_mark.column + 1,
+                hint="Compose names (services, variables, labels) are short; is this file generated or damaged?",
+            )
         ident = (key.tag, key.value)
         first = seen.get(ident)
         if first is not None:
