@@ -8,18 +8,28 @@ import typer
 
 from ..findings import ComposeMigrateError
 from . import app
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, OutputFormat, echo, iter_documents, line_for
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    MAX_BYTES_OPTION,
+    OutputFormat,
+    echo,
+    iter_documents,
+    line_for,
+)
 
 
 @app.command()
 def detect(
     files: list[str] = typer.Argument(..., help="Compose files, directories or globs; - for stdin."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Output format."),
+    max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
     """Print each file's Compose format (1, 2.0-2.4, 3.0-3.13, spec) and why."""
     code = EXIT_OK
     rows = []
-    for path, doc in iter_documents(files):
+    for path, doc in iter_documents(files, max_bytes=max_bytes):
         if isinstance(doc, ComposeMigrateError):
             code = max(code, EXIT_UNREADABLE)
             if fmt is OutputFormat.json:

@@ -3,14 +3,55 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..findings import ComposeMigrateError
 from . import app
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, OutputFormat, echo, iter_documents, line_for
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    JOBS_OPTION,
+    MAX_BYTES_OPTION,
+    OutputFormat,
+    echo,
+    line_for,
+    map_files,
+)
+
+if TYPE_CHECKING:
+    from ..loading import Source
+    from ..migrations.driver import MigrationResult
+    from ..versions import ComposeVersion
+
+Outcome = tuple["Source | ComposeMigrateError", "MigrationResult | ComposeMigrateError | None", bytes]
+
+
+def _migrate_one(
+    path: str, target: ComposeVersion, only: set[str] | None, skip: set[str] | None, max_bytes: int
+) -> Outcome:
+    """Load and migrate one file (a worker with --jobs).
+
+    Returns the source (not the Document: its node trees are deep and slow to
+    send between processes), the result or error, and the bytes to write.
+    """
+    from ..api import migrate as migrate_doc
+    from ..document import load
+
+    try:
+        doc = load(path, max_bytes=max_bytes)
+    except ComposeMigrateError as exc:
+        return exc, None, b""
+    try:
+        res = migrate_doc(doc, target, only=only, skip=skip)
+    except ComposeMigrateError as exc:
+        return doc.source, exc, b""
+    return doc.source, res, doc.encode(res.output)
 
 
 def _split(values: list[str]) -> set[str]:
@@ -29,9 +70,11 @@ def migrate(
     skip: list[str] = typer.Option([], "--skip", help="Do not run these rules."),
     strict: bool = typer.Option(False, "--strict", help="Refuse lossy changes: exit 1, write nothing."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    jobs: int = JOBS_OPTION,
+    max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
     """Rewrite each file to the target format, keeping comments and layout."""
-    from ..api import migrate as migrate_doc
+    from ..inputs import expand
     from ..versions import ComposeVersion
     from ..writing import write_atomic
 
@@ -41,17 +84,19 @@ def migrate(
         raise typer.BadParameter(str(exc), param_hint="--to") from None
     code = EXIT_OK
     reports = []
-    docs = list(iter_documents(files))
-    single = len(docs) == 1
-    for path, doc in docs:
+    paths = expand(files)
+    single = len(paths) == 1
+    one = functools.partial(
+        _migrate_one, target=target, only=_split(only) or None, skip=_split(skip) or None, max_bytes=max_bytes
+    )
+    for path, (doc, res, encoded) in zip(paths, map_files(one, paths, jobs), strict=True):
         if isinstance(doc, ComposeMigrateError):
             echo(line_for(doc.finding), err=True)
             code = max(code, EXIT_UNREADABLE)
             continue
-        try:
-            res = migrate_doc(doc, target, only=_split(only) or None, skip=_split(skip) or None)  # type: ignore[arg-type]
-        except ComposeMigrateError as exc:
-            echo(line_for(exc.finding), err=True)
+        if isinstance(res, ComposeMigrateError) or res is None:
+            if res is not None:
+                echo(line_for(res.finding), err=True)
             code = max(code, EXIT_FINDINGS)
             continue
         lossy = [w for w in res.warnings if w.lossy]
@@ -70,7 +115,7 @@ def migrate(
         if in_place:
             if res.changed:
                 try:
-                    write_atomic(path, doc.encode(res.output), backup=backup)  # type: ignore[attr-defined]
+                    write_atomic(path, encoded, backup=backup)
                 except ComposeMigrateError as exc:
                     echo(line_for(exc.finding), err=True)
                     code = max(code, EXIT_UNREADABLE)
@@ -80,7 +125,7 @@ def migrate(
         if fmt is OutputFormat.json:
             continue
         if diff:
-            old = doc.text.splitlines(keepends=True)  # type: ignore[attr-defined]
+            old = doc.text.splitlines(keepends=True)
             new = res.output.splitlines(keepends=True)
             sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"))
         elif single:

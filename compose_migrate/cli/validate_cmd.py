@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..findings import ComposeMigrateError, Severity
 from . import app
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, OutputFormat
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    JOBS_OPTION,
+    MAX_BYTES_OPTION,
+    OutputFormat,
+    map_files,
+)
+
+if TYPE_CHECKING:
+    from ..api import ValidationResult
+    from ..versions import ComposeVersion
+
+
+def _validate_one(
+    path: str, target: ComposeVersion | None, schema: str | None, max_bytes: int
+) -> ValidationResult | ComposeMigrateError:
+    """One file's result, or its error as data (runs in a worker with --jobs)."""
+    from ..api import validate as validate_doc
+
+    try:
+        return validate_doc(path, target, schema=schema, max_bytes=max_bytes)
+    except ComposeMigrateError as exc:
+        return exc
 
 
 @app.command()
@@ -18,10 +44,11 @@ def validate(
     schema: str | None = typer.Option(None, "--schema", help="Validate against this JSON Schema file."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    jobs: int = JOBS_OPTION,
+    max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
     """Validate each file against its format's schema; print file:line:col: path: message."""
     from ..api import ValidationResult
-    from ..api import validate as validate_doc
     from ..inputs import expand
     from ..reporting import REPORTER_BY_NAME
     from ..versions import ComposeVersion
@@ -34,12 +61,12 @@ def validate(
             raise typer.BadParameter(str(exc), param_hint="--version") from None
     results: list[ValidationResult] = []
     code = EXIT_OK
-    for path in expand(files):
-        try:
-            res = validate_doc(path, target, schema=schema)
-        except ComposeMigrateError as exc:
+    paths = expand(files)
+    one = functools.partial(_validate_one, target=target, schema=schema, max_bytes=max_bytes)
+    for path, res in zip(paths, map_files(one, paths, jobs), strict=True):
+        if isinstance(res, ComposeMigrateError):
             code = max(code, EXIT_UNREADABLE)
-            res = ValidationResult(exc.finding.file or path, None, [exc.finding])
+            res = ValidationResult(res.finding.file or path, None, [res.finding])
         else:
             failing = not res.valid or (strict and any(f.severity is Severity.WARNING for f in res.findings))
             if failing:
