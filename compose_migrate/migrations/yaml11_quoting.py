@@ -1,0 +1,121 @@
+"""Quoting plain scalars that YAML 1.1 and YAML 1.2 readers disagree on.
+
+Shared by every rule that leaves the YAML 1.1 world or wants all readers to
+agree (v1 -> 2.x rule V1-15; a to_spec rule may use the same helpers).  The
+classification itself is compose_migrate/yaml11.py's `pitfalls`; this module
+only finds the unquoted scalars in a file's node tree, and writes the quoted
+text back into the round-trip tree.
+
+The text as written is taken as the intended meaning: nobody writes `22:22`
+meaning port 1342, or `ZIP: 01234` meaning "668".  The old reading is said in
+the warning, so a file that relied on it can be put back by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from ruamel.yaml.comments import CommentedMap
+
+from .. import yamledit
+from ..yaml11 import BASE60, BOOL_STRING, NUMBER_STRING, SHORT_BOOL, Pitfall, pitfalls, resolve_plain_11
+from ..yamlpath import PathParts, format_path
+
+__all__ = ["QUOTE_CODES", "Quotable", "find_quotable", "old_reading", "quote_at"]
+
+# Pitfalls that quoting the written text resolves.  Mode pitfalls are left
+# out on purpose: a mode must stay a number, so quoting would break it.
+QUOTE_CODES = frozenset({BASE60, BOOL_STRING, SHORT_BOOL, NUMBER_STRING})
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass
+class Quotable:
+    """One unquoted scalar to quote, and every path it is reachable by."""
+
+    path: PathParts  # where it is written
+    text: str  # the scalar exactly as written
+    pitfall: Pitfall
+    aliases: list[PathParts] = field(default_factory=list)  # further paths through `*alias`
+
+
+def _walk(node: Any, path: PathParts, skip_root_keys: Callable[[str], bool]) -> Iterator[tuple[PathParts, Any]]:
+    """(path, scalar node) for every scalar value below `node` (keys excluded; `<<` merges skipped)."""
+    stack: list[tuple[PathParts, Any]] = [(path, node)]
+    while stack:
+        here, n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            for k, v in reversed(n.value):
+                if not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE_TAG:
+                    continue  # merged values are visited where they are written
+                if not here and skip_root_keys(str(k.value)):
+                    continue
+                stack.append(((*here, str(k.value)), v))
+        elif isinstance(n, yaml.SequenceNode):
+            for i in reversed(range(len(n.value))):
+                stack.append(((*here, i), n.value[i]))
+        elif isinstance(n, yaml.ScalarNode):
+            yield here, n
+
+
+def find_quotable(
+    root: Any,
+    *,
+    legacy: bool,
+    codes: frozenset[str] = QUOTE_CODES,
+    skip_root_keys: Callable[[str], bool] = lambda key: False,
+) -> list[Quotable]:
+    """Unquoted plain scalars in a composed YAML node tree that should be quoted.
+
+    `root` is a PyYAML node tree (Document.r11.node); paths are as written in
+    that file.  A node reached again through an alias is reported once, with
+    the extra paths in `aliases` (quoting it once fixes every use).
+    """
+    if root is None:
+        return []
+    found: dict[int, Quotable] = {}
+    for path, node in _walk(root, (), skip_root_keys):
+        if node.style or _explicit_tag(node):  # libyaml gives '' for plain, PyYAML None
+            continue  # quoted, block and tagged scalars mean the same to every reader
+        if id(node) in found:
+            found[id(node)].aliases.append(path)
+            continue
+        for p in pitfalls(str(node.value), format_path(path), legacy=legacy):
+            if p.code in codes:
+                found[id(node)] = Quotable(path, str(node.value), p)
+                break
+    return list(found.values())
+
+
+def _explicit_tag(node: Any) -> bool:
+    """`!!str 22:22`, `!reset`: a tag other than the one YAML 1.1 resolves the text to."""
+    tag = str(node.tag)
+    if not tag.startswith("tag:yaml.org,2002:"):
+        return True
+    return tag == "tag:yaml.org,2002:str" and not isinstance(resolve_plain_11(str(node.value)), str)
+
+
+def old_reading(q: Quotable) -> str:
+    """How YAML 1.1 (docker-compose 1.x) read the scalar, in words."""
+    v = q.pitfall.value_11
+    if isinstance(v, bool):
+        return f"the boolean {str(v).lower()}"
+    if isinstance(v, (int, float)):
+        return f"the number {v}"
+    as_bool = str(q.text in ("y", "Y")).lower()
+    return f"the string {v!r} (but go-yaml v2, used by `docker stack deploy`, read the boolean {as_bool})"
+
+
+def quote_at(tree: Any, path: PathParts, text: str) -> bool:
+    """Replace the scalar at `path` in a round-trip tree by `text`, double-quoted."""
+    parent = tree
+    for part in path[:-1]:
+        parent = parent[part]
+    key = path[-1]
+    if isinstance(parent, CommentedMap) and yamledit.is_merged_key(parent, key):
+        parent = yamledit.defining_map(parent, key)
+    return yamledit.set_scalar(parent, key, yamledit.quote_scalar(text))
