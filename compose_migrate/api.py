@@ -92,9 +92,20 @@ def migrate(
     from .migrations.driver import run
 
     d = _doc(doc, max_bytes)
-    target = ComposeVersion.parse(to) if isinstance(to, str) else to
+    if "base_dir" not in options and os.path.isfile(d.name):
+        # Relative paths (extends `file:`, rebased build contexts) are relative to the file itself.
+        options["base_dir"] = os.path.dirname(d.name) or "."
     try:
-        return run(d, target, **options)
+        reason = ""
+        if isinstance(to, str) and to.strip().lower() == "auto":
+            from .migrations.auto import choose_target
+
+            target, reason = choose_target(d, base_dir=options.get("base_dir"))
+        else:
+            target = ComposeVersion.parse(to) if isinstance(to, str) else to
+        result = run(d, target, **options)
+        result.reason = reason or result.reason
+        return result
     except MigrationError as exc:
         line = 0
         raise ComposeMigrateError(
