@@ -241,7 +241,7 @@ class _Service:
         self.svc: dict[str, Any] = {}
         self.name: str | None = None
         self.links: list[tuple[str, str, Word]] = []
-        self.networks: list[tuple[str, Word]] = []
+        self.networks: list[tuple[str, dict[str, Any], Word]] = []
         self.aliases: list[str] = []
         self.net_opts: dict[str, str] = {}
         self.volumes_from: list[tuple[str, Word]] = []
@@ -472,16 +472,49 @@ def _link(s: _Service, v: str, at: Word) -> None:
     s.links.append((name, alias or name, at))
 
 
+_NET_FIELDS = {
+    "alias": "aliases",
+    "ip": "ipv4_address",
+    "ip6": "ipv6_address",
+    "mac-address": "mac_address",
+    "link-local-ip": "link_local_ips",
+    "driver-opt": "driver_opts",
+    "gw-priority": "gw_priority",
+}
+
+
 def _network(s: _Service, v: str, at: Word) -> None:
-    if v in ("host", "none", "bridge", "default") or v.startswith("container:"):
-        if v.startswith("container:"):
-            s.network_container = (v.split(":", 1)[1], at)
-        else:
-            s.set("network_mode", v, at)
-        if v == "default":
-            s.svc.pop("network_mode", None)
+    if v == "default":  # docker's name for its default bridge: what Compose v1 used too
         return
-    s.networks.append((v, at))
+    if v in ("host", "none", "bridge"):
+        s.set("network_mode", v, at)
+        return
+    if v.startswith("container:"):
+        s.network_container = (v.split(":", 1)[1], at)
+        return
+    if "=" not in v:
+        s.networks.append((v, {}, at))
+        return
+    # The advanced form: --network name=NET,alias=A,ip=IP,...
+    opts: dict[str, Any] = {}
+    name = ""
+    for part in _csv(v):
+        k, _, val = part.partition("=")
+        if k == "name":
+            name = val
+        elif k in ("alias", "link-local-ip"):
+            opts.setdefault(_NET_FIELDS[k], []).append(val)
+        elif k == "driver-opt":
+            dk, _, dv = val.partition("=")
+            opts.setdefault("driver_opts", {})[dk] = dv
+        elif k in _NET_FIELDS:
+            opts[_NET_FIELDS[k]] = int(val) if k == "gw-priority" else val
+        else:
+            s.note(BAD_VALUE, Severity.ERROR, at, f"--network: unknown field {k!r}")
+    if not name:
+        s.note(BAD_VALUE, Severity.ERROR, at, f"--network: no name= in {v!r}")
+        return
+    s.networks.append((name, opts, at))
 
 
 def _network_alias(s: _Service, v: str, at: Word) -> None:
@@ -883,11 +916,11 @@ def _finish(result: FromRunResult, s: _Service, containers: dict[str, str]) -> N
         svc["network_mode"] = f"service:{containers[target]}" if target in containers else f"container:{target}"
     if s.networks:
         nets: dict[str, Any] = {}
-        for k, (net, at) in enumerate(s.networks):
-            opts: dict[str, Any] = {}
+        for k, (net, given, at) in enumerate(s.networks):
+            opts: dict[str, Any] = dict(given)
             if k == 0:  # docker run applies aliases and addresses to the first network
                 if s.aliases:
-                    opts["aliases"] = list(s.aliases)
+                    opts["aliases"] = opts.get("aliases", []) + list(s.aliases)
                 opts.update(s.net_opts)
             nets[net] = opts or None
             if net not in result.networks:
@@ -923,7 +956,7 @@ def _finish(result: FromRunResult, s: _Service, containers: dict[str, str]) -> N
         if key in svc:
             result.origins[(s.name, key)] = (at.line, at.col, at.text.split("=", 1)[0])
     if s.networks:
-        at = s.networks[0][1]
+        at = s.networks[0][2]
         result.origins[(s.name, "networks")] = (at.line, at.col, at.text.split("=", 1)[0])
 
 

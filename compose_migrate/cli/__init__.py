@@ -20,7 +20,7 @@ app = typer.Typer(
 )
 
 # Registration happens on import; keep the imports after `app` exists.
-from . import detect_cmd, migrate_cmd, rules_cmd, validate_cmd  # noqa: E402,F401
+from . import check_cmd, detect_cmd, explain_cmd, fromrun_cmd, migrate_cmd, rules_cmd, validate_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:
