@@ -112,12 +112,12 @@ def _mount(v: dict[str, Any]) -> str:
         fields.append("readonly")
     if isinstance(v.get("bind"), dict) and v["bind"].get("propagation"):
         fields.append(f"bind-propagation={v['bind']['propagation']}")
-    vol = v.get("volume") if isinstance(v.get("volume"), dict) else {}
+    vol: dict[str, Any] = v["volume"] if isinstance(v.get("volume"), dict) else {}
     if vol.get("nocopy"):
         fields.append("volume-nocopy")
     if vol.get("subpath"):
         fields.append(f"volume-subpath={vol['subpath']}")
-    tmpfs = v.get("tmpfs") if isinstance(v.get("tmpfs"), dict) else {}
+    tmpfs: dict[str, Any] = v["tmpfs"] if isinstance(v.get("tmpfs"), dict) else {}
     if "size" in tmpfs:
         fields.append(f"tmpfs-size={tmpfs['size']}")
     if "mode" in tmpfs:
