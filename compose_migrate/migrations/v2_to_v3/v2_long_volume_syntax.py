@@ -55,12 +55,17 @@ def short_form(item: dict[str, Any]) -> str | None:
 def apply(ctx: Context) -> None:
     target = ctx.step_target
     if target < TMPFS_SIZE_FROM:
-        for site in sites(ctx, ("services", "*", "volumes", "[]", "tmpfs"), "size"):
+        # Below 3.6 a volume item has no `tmpfs` options at all (its only option is `size`).
+        for site in sites(ctx, ("services", "*", "volumes", "[]"), "tmpfs"):
+            size = site.value.get("size") if isinstance(site.value, dict) else None
             drop(
                 ctx,
                 site,
-                f"tmpfs.size: {site.value} dropped: {target.label} has no tmpfs size (3.6+), so the tmpfs "
-                "mount is unbounded. Target 3.6 or later to keep it",
+                f"tmpfs options {dict(site.value or {})} dropped: {target.label} has no tmpfs size (3.6+), so the "
+                "tmpfs mount is unbounded. Target 3.6 or later to keep it"
+                if size is not None
+                else f"empty tmpfs options dropped ({target.label} has none)",
+                lossy=size is not None,
             )
     if target >= LONG_FROM:
         return
