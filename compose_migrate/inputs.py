@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 
@@ -51,6 +52,6 @@ def find_in_dir(root: str) -> list[str]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
         names = set(filenames)
         for n in sorted(names):
-            if n in COMPOSE_NAMES or any(glob.fnmatch.fnmatch(n, g) for g in COMPOSE_GLOBS):
+            if n in COMPOSE_NAMES or any(fnmatch.fnmatch(n, g) for g in COMPOSE_GLOBS):
                 found.append(os.path.join(dirpath, n))
     return found

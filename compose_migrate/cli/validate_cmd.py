@@ -4,37 +4,45 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import TYPE_CHECKING
+from typing import Any
 
 import typer
 
-from ..findings import ComposeMigrateError, Severity
 from . import app
-from .common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    JOBS_OPTION,
-    MAX_BYTES_OPTION,
-    OutputFormat,
-    map_files,
-)
+from .common import JOBS_OPTION, MAX_BYTES_OPTION, OutputFormat, map_files
 
-if TYPE_CHECKING:
-    from ..api import ValidationResult
-    from ..versions import ComposeVersion
+ENV_FILE_OPTION: Any = typer.Option([], "--env-file", help="Variables for interpolation (repeatable).")
+ENV_OPTION: Any = typer.Option(False, "--env", help="Interpolate with this process's environment.")
 
 
-def _validate_one(
-    path: str, target: ComposeVersion | None, schema: str | None, max_bytes: int
-) -> ValidationResult | ComposeMigrateError:
-    """One file's result, or its error as data (runs in a worker with --jobs)."""
-    from ..api import validate as validate_doc
+def environment(env_file: list[str], use_env: bool) -> dict[str, str] | None:
+    """The variables interpolation sees: none (all empty) unless asked."""
+    import os
 
-    try:
-        return validate_doc(path, target, schema=schema, max_bytes=max_bytes)
-    except ComposeMigrateError as exc:
-        return exc
+    from ..validation.interp import read_env_file
+
+    if not env_file and not use_env:
+        return None
+    env: dict[str, str] = dict(os.environ) if use_env else {}
+    for path in env_file:
+        try:
+            env.update(read_env_file(path))
+        except OSError as exc:
+            raise typer.BadParameter(f"{path}: {exc.strerror or exc}", param_hint="--env-file") from None
+    return env
+
+
+def run_and_report(files: list[str], fmt: OutputFormat, *, strict: bool, jobs: int, **options: Any) -> None:
+    """Judge every input (in parallel with --jobs), render, exit with the worst code."""
+    from ..inputs import expand
+    from ..reporting import render
+    from ..validation.batch import exit_code, judge_path
+
+    paths = expand(files)
+    outcomes = map_files(functools.partial(judge_path, **options), paths, jobs)
+    color = fmt is OutputFormat.text and sys.stdout.isatty()
+    sys.stdout.write(render(fmt.value, [o.result for o in outcomes], color=color))
+    raise typer.Exit(exit_code(outcomes, strict=strict))
 
 
 @app.command()
@@ -42,15 +50,14 @@ def validate(
     files: list[str] = typer.Argument(..., help="Compose files, directories or globs; - for stdin."),
     version: str | None = typer.Option(None, "--version", help="Validate as this version instead of the detected one."),
     schema: str | None = typer.Option(None, "--schema", help="Validate against this JSON Schema file."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Output format."),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text, json, github or sarif."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    env_file: list[str] = ENV_FILE_OPTION,
+    use_env: bool = ENV_OPTION,
     jobs: int = JOBS_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
-    """Validate each file against its format's schema; print file:line:col: path: message."""
-    from ..api import ValidationResult
-    from ..inputs import expand
-    from ..reporting import REPORTER_BY_NAME
+    """Validate each file: YAML, its format's schema, references. Exit 0 clean, 1 invalid, 2 unreadable."""
     from ..versions import ComposeVersion
 
     target = None
@@ -59,20 +66,5 @@ def validate(
             target = ComposeVersion.parse(version)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--version") from None
-    results: list[ValidationResult] = []
-    code = EXIT_OK
-    paths = expand(files)
-    one = functools.partial(_validate_one, target=target, schema=schema, max_bytes=max_bytes)
-    for path, res in zip(paths, map_files(one, paths, jobs), strict=True):
-        if isinstance(res, ComposeMigrateError):
-            code = max(code, EXIT_UNREADABLE)
-            res = ValidationResult(res.finding.file or path, None, [res.finding])
-        else:
-            failing = not res.valid or (strict and any(f.severity is Severity.WARNING for f in res.findings))
-            if failing:
-                code = max(code, EXIT_FINDINGS)
-        results.append(res)
-    reporter = REPORTER_BY_NAME[fmt.value]
-    out = reporter(results)
-    sys.stdout.write(out)
-    raise typer.Exit(code)
+    env = environment(env_file, use_env)
+    run_and_report(files, fmt, strict=strict, jobs=jobs, version=target, schema=schema, env=env, max_bytes=max_bytes)

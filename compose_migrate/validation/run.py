@@ -1,16 +1,81 @@
-"""validate(): all layers for one document, findings sorted by position."""
+"""validate(): every layer for one document, findings located and sorted by position.
+
+Layers, in the order they are trusted: detection (version problems), YAML
+(tabs, YAML 1.1 pitfalls), interpolation, schema (narrowed, with hints),
+semantics.  When an earlier layer already explains a path with an error
+(`yes` read as a boolean), the schema's error at that same path is dropped:
+one cause, one finding.
+"""
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from ..findings import Finding, Severity
+from ..loading import node_at
 from ..versions import ComposeVersion
+from ..yamlpath import format_path
 
 if TYPE_CHECKING:
     from ..api import ValidationResult
     from ..document import Document
+    from .schema import PathParts, Problem
+
+UNKNOWN_FORMAT = "CM100"
+
+
+def locate(doc: Document, path: PathParts, at_key: bool) -> tuple[int, int]:
+    """Where a finding about `path` points (cases README conventions).
+
+    A wrong scalar: the scalar.  A sequence item: the item.  Otherwise (null,
+    block mapping or sequence, unknown key): the key.
+    """
+    root = doc.r11.node
+    if root is None:
+        return 1, 1
+    if not path:
+        return 1, 1
+    if at_key:
+        return doc.position(path, key=True)
+    if isinstance(path[-1], int):
+        return doc.position(path)
+    node = node_at(root, path)
+    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        return node.start_mark.line + 1, node.start_mark.column + 1
+    return doc.position(path, key=True)
+
+
+def _schema_layer(
+    doc: Document,
+    version: ComposeVersion | None,
+    data: Any,
+    validator: Any,
+    interpolated: set[PathParts],
+) -> list[Finding]:
+    from .hints import hint_for
+    from .schema import WRONG_TYPE, problems
+
+    out: list[Finding] = []
+    for p in problems(data, version, validator):
+        if p.code == WRONG_TYPE and p.path in interpolated:
+            continue  # `${PORT}` in a number field: typed after interpolation
+        line, col = locate(doc, p.path, p.at_key)
+        hint = hint_for(p, version, data) if validator is None else None
+        out.append(Finding(p.code, Severity.ERROR, _with_subject(p), format_path(p.path), line, col, hint, doc.name))
+    return out
+
+
+def _with_subject(p: Problem) -> str:
+    """Messages read as sentences about the named key: "`ports[1]` should be ..."."""
+    if p.message.startswith("`") or not p.path:
+        return p.message
+    last = p.path[-1]
+    subject = f"item {last}" if isinstance(last, int) else f"`{last}`"
+    return f"{subject} {p.message}"
 
 
 def validate_document(
@@ -18,29 +83,39 @@ def validate_document(
     version: ComposeVersion | None = None,
     *,
     schema: str | os.PathLike[str] | None = None,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> ValidationResult:
     from ..api import ValidationResult
-    from .schema import schema_findings
+    from .interp import interpolate_document
+    from .schema import load_schema_file
+    from .semantic import semantic_findings
+    from .yamlcheck import pitfall_findings, tab_findings
 
     det = doc.detection
-    findings: list[Finding] = list(det.findings)
+    early: list[Finding] = list(det.findings)
     v = version if version is not None else det.version
-    if v is None:
-        findings.append(Finding("CM100", Severity.ERROR, det.reason, line=det.line, col=det.col, file=doc.name))
-        return ValidationResult(doc.name, None, findings)
-    data = doc.reading(v).data
-    for f in schema_findings(data, v, file=doc.name):
-        line, col = doc.position(tuple(_parts(f.path)))
-        findings.append(Finding(f.code, f.severity, f.message, f.path, line, col, f.hint, f.file))
-    findings.sort(key=lambda f: (f.line, f.col))
+    validator = load_schema_file(schema) if schema is not None else None
+    if v is None and validator is None:
+        early.append(Finding(UNKNOWN_FORMAT, Severity.ERROR, det.reason, line=det.line, col=det.col, file=doc.name))
+        return ValidationResult(doc.name, None, early)
+    reading_version = v if v is not None else ComposeVersion.SPEC
+    early += tab_findings(doc.text, reading_version, file=doc.name)
+    early += pitfall_findings(doc.r11.node, reading_version, file=doc.name)
+
+    data = doc.reading(reading_version).data
+    interp = interpolate_document(data, reading_version, doc.r11.node, env=env, file=doc.name)
+    early += interp.findings
+
+    schema_found = _schema_layer(doc, v, interp.data, validator, interp.paths)
+    semantic: list[Finding] = []
+    if v is not None and validator is None:
+        semantic = semantic_findings(interp.data, v, file=doc.name, locate=lambda path, key: locate(doc, path, key))
+
+    explained = {f.path for f in early if f.severity is Severity.ERROR and f.path}
+    schema_found = [f for f in schema_found if f.path not in explained]
+    schema_paths = {f.path for f in schema_found}
+    # A detection warning (`name` beside `version: 3.8`) is subsumed by the schema error there.
+    early = [f for f in early if not (f.severity is not Severity.ERROR and f.path in schema_paths)]
+    findings = early + schema_found + semantic
+    findings.sort(key=lambda f: (f.line, f.col, f.code))
     return ValidationResult(doc.name, v, findings)
-
-
-def _parts(path: str) -> list[object]:
-    import re
-
-    out: list[object] = []
-    for name, idx in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
-        out.append(int(idx) if idx else name)
-    return out

@@ -1,0 +1,109 @@
+"""YAML layer: what the reader of the file's format would trip on.
+
+Syntax errors and duplicate keys are refused by the loader (loading.py) and
+reported from there.  Here:
+
+* tabs: docker-compose 1.x read legacy files with PyYAML's pure-Python
+  scanner, which refuses a tab anywhere a token could start (after a value,
+  before a comment); libyaml and go-yaml accept it.  For legacy formats we run
+  that same scanner when the text has a tab (case 015);
+* YAML 1.1 pitfalls of plain scalars (base-60 ports, yes/no/on/off in
+  environment and labels, modes), from compose_migrate/yaml11.py.
+
+Codes: CM050 tab, CM051-CM057 pitfalls (see PITFALL_CODES).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from .. import yaml11
+from ..findings import Finding, Severity
+from ..versions import ComposeVersion
+from ..yamlpath import format_path
+
+TAB = "CM050"
+
+PITFALL_CODES = {
+    yaml11.BASE60: "CM051",
+    yaml11.BOOL_STRING: "CM052",
+    yaml11.SHORT_BOOL: "CM053",
+    yaml11.NUMBER_STRING: "CM054",
+    yaml11.OCTAL_MODE: "CM055",
+    yaml11.DECIMAL_MODE: "CM056",
+    yaml11.MODE_0O: "CM057",
+}
+
+
+def tab_findings(text: str, version: ComposeVersion, *, file: str) -> list[Finding]:
+    """Tabs that the Python scanner of docker-compose 1.x refused (legacy formats only)."""
+    if "\t" not in text or not version.is_legacy:
+        return []
+    try:
+        for _ in yaml.scan(text, Loader=yaml.SafeLoader):  # pure-Python scanner, as in 1.x
+            pass
+    except yaml.MarkedYAMLError as exc:
+        problem = str(exc.problem or "")
+        mark = exc.problem_mark
+        if "\\t" not in problem and "tab" not in problem or mark is None:
+            return []
+        return [
+            Finding(
+                TAB,
+                Severity.ERROR,
+                f"a tab character here: docker-compose 1.x (which reads {version.label} files) refuses it "
+                "(found character '\\t' that cannot start any token)",
+                line=mark.line + 1,
+                col=mark.column + 1,
+                hint="replace the tab with spaces, or remove it",
+                file=file,
+            )
+        ]
+    return []
+
+
+def _walk_values(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(path, scalar node) for every value scalar, each node once (aliases share nodes)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode) or k.tag == "tag:yaml.org,2002:merge":
+                continue
+            yield from _walk_values(v, (*path, k.value), seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _walk_values(item, (*path, i), seen)
+    elif isinstance(node, yaml.ScalarNode):
+        yield path, node
+
+
+def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[Finding]:
+    """YAML 1.1 / 1.2 traps in unquoted scalars, located at the scalar."""
+    if root is None:
+        return []
+    out: list[Finding] = []
+    legacy = version.is_legacy
+    for path, node in _walk_values(root, (), set()):
+        if node.style not in (None, ""):
+            continue  # quoted or block scalars are strings for every reader
+        text_path = format_path(path)
+        for p in yaml11.pitfalls(str(node.value), text_path, legacy=legacy):
+            code = PITFALL_CODES.get(p.code, "CM059")
+            out.append(
+                Finding(
+                    code,
+                    p.severity,
+                    p.message,
+                    text_path,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    p.hint,
+                    file,
+                )
+            )
+    return out
