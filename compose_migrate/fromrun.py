@@ -345,7 +345,8 @@ _PORT = re.compile(
 
 
 def _publish(s: _Service, v: str, at: Word) -> None:
-    if not _PORT.match(v):
+    # An interpolated part (`${PORT:-8080}`) may stand for any number.
+    if not _PORT.match(re.sub(r"\$\{[^}]*\}|\$\w+", "1", v)):
         s.note(BAD_VALUE, Severity.ERROR, at, f"cannot read port mapping {v!r}")
         return
     s.append("ports", v, at)
@@ -667,15 +668,19 @@ def _restart(s: _Service, v: str, at: Word) -> None:
     s.set("restart", v, at)
 
 
+def _noflag(long: str, short: str | None, why: str, *, value: bool = True) -> None:
+    _flag(long, short, "", _noop(why), value=value, note=why)
+
+
 _NO = "it only matters to the docker CLI session"
-_flag("--detach", "-d", "", _noop("Compose services run detached (`docker compose up -d`)"), value=False)
-_flag("--rm", None, "", _noop("use `docker compose run --rm` for one-off containers"), value=False)
-_flag("--sig-proxy", None, "", _noop(_NO), value=False)
-_flag("--attach", "-a", "", _noop("`docker compose up` attaches to every service"))
-_flag("--detach-keys", None, "", _noop(_NO))
-_flag("--cidfile", None, "", _noop("Compose tracks containers by label"))
-_flag("--disable-content-trust", None, "", _noop("set DOCKER_CONTENT_TRUST in the environment"), value=False)
-_flag("--quiet", "-q", "", _noop(_NO), value=False)
+_noflag("--detach", "-d", "Compose services run detached (`docker compose up -d`)", value=False)
+_noflag("--rm", None, "use `docker compose run --rm` for one-off containers", value=False)
+_noflag("--sig-proxy", None, _NO, value=False)
+_noflag("--attach", "-a", "`docker compose up` attaches to every service")
+_noflag("--detach-keys", None, _NO)
+_noflag("--cidfile", None, "Compose tracks containers by label")
+_noflag("--disable-content-trust", None, "set DOCKER_CONTENT_TRUST in the environment", value=False)
+_noflag("--quiet", "-q", _NO, value=False)
 _flag("--name", None, "(service name)", lambda s, v, at: None, note="names the service; Compose names the container")
 _flag("--interactive", "-i", "stdin_open", _true("stdin_open"), value=False)
 _flag("--tty", "-t", "tty", _true("tty"), value=False)
@@ -1398,3 +1403,45 @@ def to_compose(result: FromRunResult, version: ComposeVersion | str = ComposeVer
         raise _cannot_hold(result, target, missing, exc.finding.message) from None
     _check(text, target)
     return ComposeOutput(text, target, "spec + migrate", notes + more)
+
+
+# --- documentation ------------------------------------------------------------
+
+
+def flags_markdown() -> str:
+    """docs/docker-run-flags.md, generated from FLAGS (a test keeps them in step)."""
+    from .catalog import compact, versions_accepting
+
+    lines = [
+        "# docker run flags and their Compose keys",
+        "",
+        "Generated from `compose_migrate.fromrun.FLAGS` by `flags_markdown()`;",
+        "tests/test_fromrun.py fails when this file and the table drift apart.",
+        "`compose-migrate from-run` reads these flags; `compose-migrate to-run` writes them back.",
+        "Formats: the Compose file formats whose schema has the key (from the project's catalog).",
+        "",
+        "| Flag | Short | Value | Compose key | Formats | Notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in FLAGS:
+        long = ", ".join([f"`{f.long}`", *(f"`{a}`" for a in f.aliases)])
+        short = f"`{f.short}`" if f.short else ""
+        if f.key and not f.key.startswith("("):
+            top = f.key.split(".", 1)[0]
+            formats = compact(versions_accepting(f"services.*.{top}"))
+            key = f"`{f.key}`"
+        else:
+            formats, key = "", f.key or "(none: noted)"
+        note = f.note
+        if not f.key:
+            note = note or "no Compose meaning; reported as a note"
+        lines.append(f"| {long} | {short} | {'yes' if f.value else 'no'} | {key} | {formats} | {note} |")
+    lines += [
+        "",
+        "Also read: `docker network create NAME` (`--driver`, `--subnet`, `--gateway`, `--ip-range`,",
+        "`--internal`, `--attachable`, `--ipv6`, `--opt`, `--label`) becomes `networks.NAME`;",
+        "`docker volume create NAME` (`--driver`, `--opt`, `--label`) becomes `volumes.NAME`.",
+        "`--network name=NET,alias=A,ip=IP` (the multi-network form) is read too.",
+        "",
+    ]
+    return "\n".join(lines)
