@@ -192,3 +192,36 @@ def _get(data: Any, path: PathParts) -> Any:
         else:
             return None
     return node
+
+
+def find_catalog_path(data: Any, cpath: str, *, v1: bool) -> PathParts | None:
+    """The first concrete path in `data` matching a catalog path (``services.*.healthcheck``)."""
+    parts = catalog.split_path(cpath)
+    if v1 and parts[:1] == ["services"]:
+        parts = parts[1:]
+
+    def walk(node: Any, rest: list[str], here: PathParts) -> PathParts | None:
+        if not rest:
+            return here
+        head, tail = rest[0], rest[1:]
+        if head == "[]":
+            if isinstance(node, list):
+                for i, item in enumerate(node):
+                    found = walk(item, tail, (*here, i))
+                    if found is not None:
+                        return found
+            return None
+        if not isinstance(node, dict):
+            return None
+        if head in ("*", "x-*"):
+            for k, v in node.items():
+                if (head == "x-*") == str(k).startswith("x-"):
+                    found = walk(v, tail, (*here, k))
+                    if found is not None:
+                        return found
+            return None
+        if head in node:
+            return walk(node[head], tail, (*here, head))
+        return None
+
+    return walk(data, parts, ())
