@@ -42,5 +42,5 @@ def apply(ctx: Context) -> None:
                     path,
                     f"{shown} in `{key}` is replaced by Compose on the host when the file is read (since "
                     "Compose 1.5; older versions left it to the container's shell). If the container should "
-                    f"expand it, write `$${found[0].lstrip('$')}` instead",
+                    f"expand it, write {', '.join(f'`${v}`' for v in found)} instead",
                 )

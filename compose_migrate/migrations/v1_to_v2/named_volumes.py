@@ -19,7 +19,9 @@ RULE = Rule(
     "      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n    external: true\n",
 )
 
-_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+# `C:\\data:/data` or `C:/data:/data:ro`: a drive, a host path, then a container path.
+# `v:/v` and `v:/v:ro` are the named volume `v` (nothing absolute follows).
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/][^:]*:[\\/]")
 
 
 def volume_source(entry: object) -> str | None:
@@ -31,7 +33,7 @@ def volume_source(entry: object) -> str | None:
 
 def is_named(source: str) -> bool:
     """docker-compose's rule (VolumeSpec.is_named_volume): a path starts with `.`, `/` or `~`."""
-    return bool(source) and not source.startswith((".", "/", "~")) and not _WINDOWS_PATH.match(source)
+    return bool(source) and not source.startswith((".", "/", "~"))
 
 
 def named_volumes(ctx: Context) -> Iterator[tuple[str, str, PathParts]]:

@@ -43,11 +43,12 @@ def apply(ctx: Context) -> None:
             # 2.0 refuses other keys beside `external`, and Compose v2 refuses
             # `driver` with `external`: the existing volume keeps its driver.
             ctx.warn(
-                path,
+                ctx.svc_path(next(iter(by_service)), "volume_driver"),
                 f"`{vol}` is external, so it keeps the driver `{driver}` v1 created it with "
                 f"(`volume_driver` of {', '.join(by_service)}); `driver` cannot stand beside `external`. "
                 f"If you replace `external: true` by `name: {vol}` (2.1+) or a plain declaration, "
                 f"add `driver: {driver}` to it",
+                also=(path,),
             )
             continue
         if decl is None:
