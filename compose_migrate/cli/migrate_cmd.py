@@ -33,7 +33,7 @@ Outcome = tuple["Source | ComposeMigrateError", "MigrationResult | ComposeMigrat
 
 
 def _migrate_one(
-    path: str, target: ComposeVersion, only: set[str] | None, skip: set[str] | None, max_bytes: int
+    path: str, target: ComposeVersion | str, only: set[str] | None, skip: set[str] | None, max_bytes: int
 ) -> Outcome:
     """Load and migrate one file (a worker with --jobs).
 
@@ -78,8 +78,10 @@ def migrate(
     from ..versions import ComposeVersion
     from ..writing import write_atomic
 
+    target: ComposeVersion | str
     try:
-        target = ComposeVersion.parse(to)
+        # "auto" is resolved per file by the library (the lowest version that holds it all).
+        target = "auto" if to.strip().lower() == "auto" else ComposeVersion.parse(to)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--to") from None
     code = EXIT_OK
@@ -100,6 +102,8 @@ def migrate(
             code = max(code, EXIT_FINDINGS)
             continue
         lossy = [w for w in res.warnings if w.lossy]
+        if target == "auto":
+            echo(f"{path}: --to auto chose {res.target.label}: {res.reason}", err=True)
         for w in res.warnings:
             echo(f"{path}:{w.line}: warning: {w.path}: {w.message} [{w.rule}]", err=True)
         if strict and lossy:
