@@ -105,7 +105,9 @@ def migrate(
         if target == "auto":
             echo(f"{path}: --to auto chose {res.target.label}: {res.reason}", err=True)
         for w in res.warnings:
-            echo(f"{path}:{w.line}: warning: {w.path}: {w.message} [{w.rule}]", err=True)
+            where = f"{path}:{w.line}" if w.line else path
+            shown = f"{w.path}: " if w.path else ""
+            echo(f"{where}: warning: {shown}{w.message} [{w.rule}]", err=True)
         if strict and lossy:
             echo(f"{path}: refused (--strict): {len(lossy)} lossy change(s); nothing written", err=True)
             code = max(code, EXIT_FINDINGS)
