@@ -82,6 +82,7 @@ class _Checker:
             {str(k): v for k, v in raw.items() if not str(k).startswith("x-")} if isinstance(raw, dict) else {}
         )
         self.out: list[Finding] = []
+        self._sections: dict[str, dict[str, Any] | None] = {}
 
     def add(
         self,
@@ -100,10 +101,11 @@ class _Checker:
         return (*self.prefix, name, *rest)
 
     def section(self, name: str) -> dict[str, Any] | None:
-        block = self.data.get(name) if not self.v1 else None
-        if isinstance(block, dict):
-            return {str(k): v for k, v in block.items()}
-        return None
+        # Memoised: it is asked once per service, and a copy each time made big files quadratic.
+        if name not in self._sections:
+            block = self.data.get(name) if not self.v1 else None
+            self._sections[name] = {str(k): v for k, v in block.items()} if isinstance(block, dict) else None
+        return self._sections[name]
 
     # -- services ----------------------------------------------------------
     def run(self) -> list[Finding]:
