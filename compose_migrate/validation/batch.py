@@ -9,10 +9,10 @@ files over processes (--jobs).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..findings import ComposeMigrateError, Severity
+from ..findings import ComposeMigrateError, Finding, Severity
 from ..loading import DEFAULT_MAX_BYTES
 from ..versions import ComposeVersion
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..api import ValidationResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+DUPLICATE_KEY = "CM014"
 
 
 @dataclass
@@ -55,7 +56,8 @@ def judge_path(
     try:
         doc = load(path, max_bytes=max_bytes)
     except ComposeMigrateError as exc:
-        return Outcome(ValidationResult(exc.finding.file or path, None, [exc.finding]), unreadable=True)
+        finding = _with_path(exc.finding, path)
+        return Outcome(ValidationResult(finding.file or path, None, [finding]), unreadable=True)
     try:
         if check_to is not None:
             return Outcome(check_document(doc, check_to, env=env))
@@ -66,3 +68,17 @@ def judge_path(
 
 def exit_code(outcomes: list[Outcome], *, strict: bool = False) -> int:
     return max((o.exit_code(strict=strict) for o in outcomes), default=EXIT_OK)
+
+
+def _with_path(f: Finding, path: str) -> Finding:
+    """A duplicate-key error named by its path (the loader only knows line:col)."""
+    if f.code != DUPLICATE_KEY or f.path or not f.line or path == "-":
+        return f
+    from .yamlcheck import path_at
+
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return f
+    return replace(f, path=path_at(text, f.line, f.col))

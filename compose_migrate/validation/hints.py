@@ -72,6 +72,29 @@ def version_hint(cpath: str, version: ComposeVersion) -> str | None:
     return text
 
 
+def version_reason(problem: Problem, version: ComposeVersion) -> tuple[str, str] | None:
+    """For a key the catalog knows in other versions: (why not here, what to do)."""
+    cpath = catalog_path(problem.path, v1=version is ComposeVersion.V1)
+    entry = catalog.all_paths().get(cpath)
+    reason = version_hint(cpath, version)
+    if entry is None or reason is None:
+        return None
+    reason = reason.split(";")[0]  # the action goes to the hint
+    family = _same_family(version)
+    later = [v for v in entry.versions if v > version and v in family]
+    if later:
+        return reason, f'set `version: "{later[0].label}"` (or later) at the top of the file'
+    if entry.replaced_by and entry.removed_in is not None and entry.removed_in <= version:
+        action = f"move it to `{entry.replaced_by}`"
+        if ComposeVersion.SPEC in entry.versions:
+            action += ", or remove `version` (the Compose Specification accepts it)"
+        return reason, action
+    if ComposeVersion.SPEC in entry.versions and version.is_legacy:
+        key = str(problem.path[-1])
+        return reason, f"remove `version` (Compose Specification), or remove `{key}` to stay on {version.label}"
+    return reason, f"remove `{problem.path[-1]}`"
+
+
 def hint_for(problem: Problem, version: ComposeVersion | None, data: Any) -> str | None:
     if version is None:
         return None

@@ -56,16 +56,28 @@ def _schema_layer(
     validator: Any,
     interpolated: set[PathParts],
 ) -> list[Finding]:
-    from .hints import hint_for
-    from .schema import WRONG_TYPE, problems
+    if validator is None and version is not None:
+        from ..fastcheck import is_valid
+
+        if is_valid(data, version):
+            return []  # the generated yes/no validator: jsonschema only to explain a "no"
+    from .hints import hint_for, version_reason
+    from .schema import UNKNOWN_KEY, WRONG_TYPE, problems
 
     out: list[Finding] = []
     for p in problems(data, version, validator):
         if p.code == WRONG_TYPE and p.path in interpolated:
             continue  # `${PORT}` in a number field: typed after interpolation
         line, col = locate(doc, p.path, p.at_key)
+        message = _with_subject(p)
         hint = hint_for(p, version, data) if validator is None else None
-        out.append(Finding(p.code, Severity.ERROR, _with_subject(p), format_path(p.path), line, col, hint, doc.name))
+        known = version_reason(p, version) if p.code == UNKNOWN_KEY and version and validator is None else None
+        if known is not None:
+            # "`x-common` is not allowed in format 3.3: needs version >= 3.4"
+            assert version is not None
+            message = f"`{p.path[-1]}` is not allowed in format {version.label}: {known[0]}"
+            hint = known[1]
+        out.append(Finding(p.code, Severity.ERROR, message, format_path(p.path), line, col, hint, doc.name))
     return out
 
 

@@ -107,3 +107,29 @@ def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[F
                 )
             )
     return out
+
+
+def path_at(text: str, line: int, col: int) -> str:
+    """The dotted path of the key or value starting at 1-based `line`:`col` ("" if none).
+
+    Used to name the path of a loader error (a duplicate key) that was refused
+    before any tree existed: PyYAML's composer does not refuse duplicates.
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
+    except yaml.YAMLError:
+        return ""
+    want = (line - 1, col - 1)
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                kp = (*path, getattr(k, "value", "?"))
+                if (k.start_mark.line, k.start_mark.column) == want:
+                    return format_path(kp)
+                stack.append((v, kp))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                stack.append((item, (*path, i)))
+    return ""
