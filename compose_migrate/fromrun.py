@@ -1310,7 +1310,30 @@ def _check(text: str, version: ComposeVersion) -> None:
         )
 
 
-def _cannot_hold(result: FromRunResult, target: ComposeVersion, paths: list[str], why: str = "") -> ComposeMigrateError:
+def _lacking(result: FromRunResult, target: ComposeVersion) -> list[str]:
+    """Paths of the Specification form that `target`'s schema has no place for (outermost only)."""
+    from .catalog import paths_at
+    from .explain import used_paths
+
+    have = paths_at(target)
+    out: list[str] = []
+    for section in ("networks", "volumes"):
+        for name, body in getattr(result, section).items():
+            for p in used_paths({section: {name: body}}):
+                if p not in have and not any(p.startswith(q + ".") or p.startswith(q + "[") for q in out):
+                    out.append(p.replace("*", name, 1))
+    for name, svc in result.services.items():
+        found: list[str] = []
+        for p in used_paths({"services": {name: svc}}):
+            if p not in have and not any(p.startswith(q + ".") or p.startswith(q + "[") for q in found):
+                found.append(p)
+        out.extend(p.replace("*", name, 1) for p in found)
+    return out
+
+
+def _cannot_hold(
+    result: FromRunResult, target: ComposeVersion, paths: list[str], why: str = "", *, verb: str = "cannot hold"
+) -> ComposeMigrateError:
     where = []
     for p in paths:
         parts = p.split(".")
@@ -1324,7 +1347,11 @@ def _cannot_hold(result: FromRunResult, target: ComposeVersion, paths: list[str]
         ),
         None,
     )
-    msg = f"Compose file format {target.label} cannot hold: " + ", ".join(where)
+    msg = (
+        f"Compose file format {target.label} cannot hold: "
+        if verb == "cannot hold"
+        else f"cannot write {target.label}: "
+    ) + ", ".join(where)
     if why:
         msg += f" ({why})"
     return ComposeMigrateError(
@@ -1392,7 +1419,9 @@ def to_compose(result: FromRunResult, version: ComposeVersion | str = ComposeVer
                 )
             ]
     if target.major == 2:
-        raise _cannot_hold(result, target, missing, "2.x is reached from version 1 only")
+        raise _cannot_hold(
+            result, target, missing, "version 1 lacks them, and 2.x is written from version 1 only", verb="needs"
+        )
     spec_text = _dump(result.document())
     _check(spec_text, ComposeVersion.SPEC)
     if target is ComposeVersion.SPEC:
@@ -1400,7 +1429,8 @@ def to_compose(result: FromRunResult, version: ComposeVersion | str = ComposeVer
     try:
         text, more = _migrate(spec_text, target)
     except ComposeMigrateError as exc:
-        raise _cannot_hold(result, target, missing, exc.finding.message) from None
+        lacking = _lacking(result, target)
+        raise _cannot_hold(result, target, lacking or missing, exc.finding.message) from None
     _check(text, target)
     return ComposeOutput(text, target, "spec + migrate", notes + more)
 
