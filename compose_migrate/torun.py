@@ -127,6 +127,21 @@ def _mount(v: dict[str, Any]) -> str:
     return ",".join(fields)
 
 
+def _from_v1(svc: Any) -> Any:
+    """Version 1 key names as later formats spell them (the flags are the same)."""
+    if not isinstance(svc, dict):
+        return svc
+    out = dict(svc)
+    if "net" in out:
+        out["network_mode"] = out.pop("net")
+    if "log_driver" in out or "log_opt" in out:
+        out["logging"] = {
+            **({"driver": out.pop("log_driver")} if "log_driver" in out else {}),
+            **({"options": out.pop("log_opt")} if "log_opt" in out else {}),
+        }
+    return out
+
+
 def _order(services: dict[str, Any]) -> list[str]:
     """Start order: every service after what it depends on; file order otherwise."""
     deps: dict[str, list[str]] = {}
@@ -160,20 +175,22 @@ def _order(services: dict[str, Any]) -> list[str]:
 def to_run(doc: Any, *, project: str = "") -> RunScript:
     """The docker commands a Compose document (a Document or path) stands for."""
     from .api import load
-    from .diffing import normalise
     from .document import Document
+    from .plain import jsonable, nulls_to_empty
     from .versions import ComposeVersion
 
     d = doc if isinstance(doc, Document) else load(doc)
     version = d.version or ComposeVersion.SPEC
-    data = normalise(d.data, version)
+    data = nulls_to_empty(jsonable(d.data) or {})
+    if version is ComposeVersion.V1:
+        data = {"services": {k: _from_v1(v) for k, v in data.items() if not str(k).startswith("x-")}}
     out = RunScript(d.name)
     services: dict[str, Any] = data.get("services") or {}
     project = project or str(data.get("name") or "")
 
     def comment(path: str, why: str) -> None:
         out.lines.append(f"# {path}: {why}")
-        line, col = d.position(tuple(path.split(".")))
+        line, col = d.position(tuple(path.split(".")), key=True)
         out.notes.append(Finding(NO_FLAG, Severity.WARNING, why, path=path, line=line, col=col, file=d.name))
 
     networks: dict[str, Any] = data.get("networks") or {}
