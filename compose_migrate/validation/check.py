@@ -105,7 +105,7 @@ def _rewrite_findings(
     if not res.changed:
         return []
     # Dropping `version` alone is what CM241 says already (a warning, not a failure).
-    real = [c for c in res.changes if c.path != "version"]
+    real = [c for c in res.changes if not (c.path == "version" and target is ComposeVersion.SPEC)]
     if not real and not res.warnings:
         return []
     first = real[0] if real else None
