@@ -54,6 +54,19 @@ def _migrate_one(
     return doc.source, res, doc.encode(res.output)
 
 
+def _explain(path: str, res: MigrationResult) -> None:
+    """Each step's semantic difference (diffing's normalised model), in plain words."""
+    from ..diffing import describe_diff
+
+    for step in res.steps:
+        lines = describe_diff(step.diff)
+        head = f"{path}: step {step.step} (to {step.target.label})"
+        summary = f"{len(lines)} difference(s) in meaning" if lines else "no difference in meaning"
+        echo(f"{head}: {summary}", err=True)
+        for line in lines:
+            echo(f"  - {line}", err=True)
+
+
 def _split(values: list[str]) -> set[str]:
     return {v.strip() for item in values for v in item.split(",") if v.strip()}
 
@@ -70,6 +83,7 @@ def migrate(
     skip: list[str] = typer.Option([], "--skip", help="Do not run these rules."),
     strict: bool = typer.Option(False, "--strict", help="Refuse lossy changes: exit 1, write nothing."),
     fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    explain: bool = typer.Option(False, "--explain", help="Also say, per step, what changed in meaning (stderr)."),
     jobs: int = JOBS_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
@@ -108,6 +122,8 @@ def migrate(
             where = f"{path}:{w.line}" if w.line else path
             shown = f"{w.path}: " if w.path else ""
             echo(f"{where}: warning: {shown}{w.message} [{w.rule}]", err=True)
+        if explain:
+            _explain(path, res)
         if strict and lossy:
             echo(f"{path}: refused (--strict): {len(lossy)} lossy change(s); nothing written", err=True)
             code = max(code, EXIT_FINDINGS)
