@@ -124,8 +124,7 @@ def render(original: str, before: str, after: str, newline: str) -> str:
 
     # Align ruamel's untouched dump (B) with the original (A).
     amap: list[int | None] = [None] * len(b_lines)
-    sm = difflib.SequenceMatcher(None, [_norm(x) for x in a_lines], [_norm(x) for x in b_lines], autojunk=False)
-    for tag, a1, a2, b1, b2 in sm.get_opcodes():
+    for tag, a1, a2, b1, b2 in _opcodes([_norm(x) for x in a_lines], [_norm(x) for x in b_lines]):
         if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
             for k in range(b2 - b1):
                 amap[b1 + k] = a1 + k
@@ -136,8 +135,8 @@ def render(original: str, before: str, after: str, newline: str) -> str:
 
     out: list[str] = []
     last_a = -1
-    edits = difflib.SequenceMatcher(None, b_lines, c_lines, autojunk=False)
-    for tag, b1, b2, c1, c2 in edits.get_opcodes():
+    ops = _opcodes(b_lines, c_lines)
+    for tag, b1, b2, c1, c2 in ops:
         if tag == "equal":
             for i in range(b1, b2):
                 ai = amap[i]
@@ -154,8 +153,88 @@ def render(original: str, before: str, after: str, newline: str) -> str:
                 if ai is not None:
                     last_a = max(last_a, ai)
             out.extend(fresh(x) for x in c_lines[c1:c2])
-    ops = edits.get_opcodes()
     if ops and ops[-1][0] == "equal":
         # Trailing lines only the original has (blank lines, `...`) stay.
         out.extend(a_lines[last_a + 1 :])
     return "".join(out)
+
+
+# Above this many line pairs a region without anchors is not searched for matches:
+# difflib's search is quadratic on repetitive lines (`- front` in every service).
+_SEARCH_LIMIT = 4_000_000
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes, anchored first on common ends and on lines unique to both sides.
+
+    Compose files repeat the same lines in every service, on which
+    SequenceMatcher alone is quadratic; service names, comments and image
+    lines are unique and split a big file into small regions (patience diff).
+    """
+    blocks: list[tuple[int, int, int]] = []
+    _match(a, b, 0, len(a), 0, len(b), blocks)
+    blocks.sort()
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in [*blocks, (len(a), len(b), 0)]:
+        if i < ai and j < bj:
+            ops.append(("replace", i, ai, j, bj))
+        elif i < ai:
+            ops.append(("delete", i, ai, j, j))
+        elif j < bj:
+            ops.append(("insert", i, i, j, bj))
+        if size:
+            if ops and ops[-1][0] == "equal" and ops[-1][2] == ai and ops[-1][4] == bj:
+                ops[-1] = ("equal", ops[-1][1], ai + size, ops[-1][3], bj + size)
+            else:
+                ops.append(("equal", ai, ai + size, bj, bj + size))
+        i, j = ai + size, bj + size
+    return ops
+
+
+def _match(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, out: list[tuple[int, int, int]]) -> None:
+    """Append matching blocks (i, j, size) of a[alo:ahi] and b[blo:bhi], in no particular order."""
+    import bisect
+
+    while alo < ahi and blo < bhi and a[alo] == b[blo]:  # common head
+        out.append((alo, blo, 1))
+        alo, blo = alo + 1, blo + 1
+    while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:  # common tail
+        out.append((ahi - 1, bhi - 1, 1))
+        ahi, bhi = ahi - 1, bhi - 1
+    if alo >= ahi or blo >= bhi:
+        return
+    ca = Counter(a[alo:ahi])
+    cb = Counter(b[blo:bhi])
+    where_b = {b[j]: j for j in range(blo, bhi) if cb[b[j]] == 1 and ca[b[j]] == 1}
+    pairs = [(i, where_b[a[i]]) for i in range(alo, ahi) if a[i] in where_b]
+    if not pairs:
+        if (ahi - alo) * (bhi - blo) <= _SEARCH_LIMIT:
+            sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+            out.extend((alo + i, blo + j, n) for i, j, n in sm.get_matching_blocks() if n)
+        return
+    # Longest run of unique lines in the same order on both sides (patience sorting).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    prev: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        prev[k] = tail_at[pos - 1] if pos else -1
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1]
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
+    chain.reverse()
+    i0, j0 = alo, blo
+    for i, j in chain:
+        _match(a, b, i0, i, j0, j, out)
+        out.append((i, j, 1))
+        i0, j0 = i + 1, j + 1
+    _match(a, b, i0, ahi, j0, bhi, out)

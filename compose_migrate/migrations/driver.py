@@ -110,7 +110,7 @@ def run(
         reports.append(report)
         prev_version, prev_data = step_target, data
 
-    last_dump = dump_tree(tree, y)
+    last_dump = text  # the tree has not changed since the last step's dump (a dump is costly)
     output = render(doc.text, first_dump, last_dump, doc.newline)
     if output != doc.text and not _same_reading(output, last_dump, target, doc.name):
         # The splice could not be trusted: fall back to ruamel's own output.
@@ -138,9 +138,11 @@ def _verify_step(
     ctx: Context,
 ) -> list[DiffItem]:
     from ..diffing import semantic_diff, unexplained
+    from ..fastcheck import is_valid
     from ..validation.schema import schema_findings
 
-    problems = schema_findings(after, after_v)
+    # The generated yes/no validator first: jsonschema only to name the problem.
+    problems = [] if is_valid(after, after_v) else schema_findings(after, after_v)
     if problems:
         p = problems[0]
         raise MigrationError(
