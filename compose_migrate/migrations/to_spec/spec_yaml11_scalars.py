@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ruamel.yaml.scalarbool import ScalarBoolean
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
+
 from ... import yamledit
 from ...versions import ComposeVersion
 from ...yamlpath import PathParts
@@ -37,9 +40,37 @@ def apply(ctx: Context) -> None:
             continue
         container, key = spot
         current = container[key]
-        if type(current) is not str and not _is_plain_number(current):
+        if not _plain(current):
             continue  # an earlier step already rewrote it
-        _rewrite(ctx, m, container, key, path, aliases)
+        value = _new_value(m, getattr(current, "anchor", None))
+        if value is None:
+            continue
+        # An anchored scalar is one object at every alias: replace it everywhere, anchor kept.
+        for p in (path, *aliases) if m.aliases else (path,):
+            where = locate(ctx.tree, p)
+            if where is not None and where[0][where[1]] is current:
+                yamledit.set_scalar(where[0], where[1], value)
+        _record(ctx, m, path, aliases)
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and (type(value) is str or isinstance(value, PlainScalarString))
+
+
+def _new_value(m: Mismatch, anchor: Any) -> Any:
+    name = anchor.value if anchor is not None and getattr(anchor, "value", None) else None
+    old = m.old
+    if m.base60 or isinstance(old, str):
+        return DoubleQuotedScalarString(m.text, anchor=name) if name else yamledit.quote_scalar(m.text)
+    if isinstance(old, bool):
+        return ScalarBoolean(old, anchor=name) if name else old
+    if isinstance(old, (int, float)):
+        return old
+    return None
 
 
 def _in_tree(path: PathParts, v1_layout: bool) -> PathParts:
@@ -48,14 +79,9 @@ def _in_tree(path: PathParts, v1_layout: bool) -> PathParts:
     return path
 
 
-def _is_plain_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _rewrite(ctx: Context, m: Mismatch, container: Any, key: Any, path: PathParts, also: tuple[PathParts, ...]) -> None:
+def _record(ctx: Context, m: Mismatch, path: PathParts, also: tuple[PathParts, ...]) -> None:
     old = m.old
     if m.base60:
-        yamledit.set_scalar(container, key, yamledit.quote_scalar(m.text))
         ctx.warn(
             path,
             f"unquoted {m.text} was read by YAML 1.1 (docker-compose 1.x, the legacy formats) as the base-60 "
@@ -65,7 +91,6 @@ def _rewrite(ctx: Context, m: Mismatch, container: Any, key: Any, path: PathPart
         )
     elif isinstance(old, bool):
         word = "true" if old else "false"
-        yamledit.set_scalar(container, key, old)
         ctx.change(
             path,
             f"{m.text} was the YAML 1.1 boolean {word}; written as {word}, since YAML 1.2 (Compose v2) "
@@ -73,8 +98,6 @@ def _rewrite(ctx: Context, m: Mismatch, container: Any, key: Any, path: PathPart
             also=also,
         )
     elif isinstance(old, str):
-        yamledit.set_scalar(container, key, yamledit.quote_scalar(m.text))
         ctx.change(path, f"quoted {m.text}: YAML 1.1 read it as text, YAML 1.2 would read {m.new!r}", also=also)
-    elif _is_plain_number(old):
-        yamledit.set_scalar(container, key, old)
+    else:
         ctx.change(path, f"{m.text} written as {old}, the number YAML 1.1 read (YAML 1.2 reads {m.new!r})", also=also)
