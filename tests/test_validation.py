@@ -162,3 +162,10 @@ def test_raw_schema_findings_still_serve_the_driver() -> None:
     doc = load(text='version: "3.8"\nservices:\n  web:\n    image: x\n    mem_limit: 1g\n')
     raw = schema_findings(doc.data, ComposeVersion.V3_8, file="f")
     assert len(raw) == 1 and raw[0].code == "CM200" and raw[0].file == "f"
+
+
+def test_unset_variables_do_not_make_list_items_equal() -> None:
+    text = 'version: "2.4"\nservices:\n  web:\n    image: x\n    ports:\n      - $PORT1\n      - $PORT2\n'
+    assert findings(text) == []
+    dup = findings(text.replace("$PORT1", '"80:80"').replace("$PORT2", '"80:80"'))
+    assert [(f.code, f.line, f.col) for f in dup if f.code == "CM205"] == [("CM205", 5, 5)]

@@ -62,12 +62,14 @@ def _schema_layer(
         if is_valid(data, version):
             return []  # the generated yes/no validator: jsonschema only to explain a "no"
     from .hints import hint_for, version_reason
-    from .schema import UNKNOWN_KEY, WRONG_TYPE, problems
+    from .schema import BAD_VALUE, DUPLICATE_ITEM, UNKNOWN_KEY, WRONG_TYPE, problems
 
     out: list[Finding] = []
     for p in problems(data, version, validator):
-        if p.code == WRONG_TYPE and p.path in interpolated:
+        if p.code in (WRONG_TYPE, BAD_VALUE) and p.path in interpolated:
             continue  # `${PORT}` in a number field: typed after interpolation
+        if p.code == DUPLICATE_ITEM and any(q[: len(p.path)] == p.path for q in interpolated):
+            continue  # `$PORT1`, `$PORT2` are equal only while both are unset
         line, col = locate(doc, p.path, p.at_key)
         message = _with_subject(p)
         hint = hint_for(p, version, data) if validator is None else None
