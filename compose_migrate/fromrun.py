@@ -50,7 +50,7 @@ class Word:
 _NAME_START = re.compile(r"[A-Za-z_{]")
 
 
-def _scan(text: str) -> list[list[Word]]:
+def _scan(text: str, substitutions: list[tuple[int, int]] | None = None) -> list[list[Word]]:
     """The script's simple commands, each a list of words.
 
     Newlines, `;`, `&`, `&&`, `||` and `|` end a command; `\\`-newline joins
@@ -95,6 +95,8 @@ def _scan(text: str) -> list[list[Word]]:
     def dollar() -> None:
         # `$` the shell expands stays interpolation; any other `$` is literal.
         nxt = text[i + 1] if i + 1 < n else ""
+        if nxt == "(" and substitutions is not None:
+            substitutions.append((line, col))
         raw.append("$" if _NAME_START.match(nxt) else "$$")
         advance()
 
@@ -1114,7 +1116,21 @@ def parse_script(text: str, *, name: str = "<stdin>") -> FromRunResult:
     result = FromRunResult(name)
     containers: dict[str, str] = {}
     pending: list[_Service] = []
-    for words in _scan(text):
+    substitutions: list[tuple[int, int]] = []
+    commands = _scan(text, substitutions)
+    for line, col in substitutions:
+        result.notes.append(
+            Finding(
+                APPROX,
+                Severity.WARNING,
+                "command substitution `$(...)` is kept as literal text "
+                "(written `$$(...)`): Compose does not run it; put its output in a variable",
+                line=line,
+                col=col,
+                file=result.file,
+            )
+        )
+    for words in commands:
         first = words[0]
         k = 0
         # `sudo docker run`, `FOO=1 docker run`: the prefix does not change the container.

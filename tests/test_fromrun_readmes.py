@@ -131,6 +131,7 @@ def test_readme_details() -> None:
     # `$(pwd)` is a command substitution: kept as text, which Compose would not run.
     assert job["volumes"] == ["$$(pwd):/workspace"]
     assert any(f.code == "CM701" and "--rm" in f.message for f in gpu.notes)
+    assert [(f.line, f.col) for f in gpu.notes if "command substitution" in f.message] == [(2, 7)]
     grafana = _convert(READMES["grafana"]).services["grafana"]
     assert grafana["user"] == "$$(id -u)"
     sidecar = _convert(READMES["vpn-sidecar"]).services["torrent"]
