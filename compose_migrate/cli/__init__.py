@@ -7,6 +7,7 @@ library, renders the result and picks the exit code:
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -20,30 +21,43 @@ app = typer.Typer(
 )
 
 # Registration happens on import; keep the imports after `app` exists.
-from . import check_cmd, detect_cmd, explain_cmd, fromrun_cmd, migrate_cmd, rules_cmd, validate_cmd  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    check_cmd,
+    config_cmd,
+    detect_cmd,
+    explain_cmd,
+    fromrun_cmd,
+    lint_cmd,
+    migrate_cmd,
+    project_cmd,
+    rules_cmd,
+    validate_cmd,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point; returns the exit code instead of raising."""
+    """Console entry point; returns the exit code instead of raising.
+
+    Standalone mode lets typer print usage errors itself (exit 2) and turn
+    typer.Exit into SystemExit; we only catch what escapes that.
+    """
     try:
-        # With standalone_mode=False click returns the code of typer.Exit.
-        rv = app(args=argv, prog_name="compose-migrate", standalone_mode=False)
-    except SystemExit as exc:  # typer raises this for --help and usage errors
-        return int(exc.code or 0)
-    except typer.Exit as exc:
-        return int(exc.exit_code)
+        app(args=argv, prog_name="compose-migrate", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return 2
-        if isinstance(exc, click.exceptions.Abort):
-            return 1
-        raise
-    return rv if isinstance(rv, int) else 0
+    except Exception as exc:
+        # Our bug, not the user's input: one line, never a traceback, unless asked.
+        if os.environ.get("COMPOSE_MIGRATE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"compose-migrate: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; set COMPOSE_MIGRATE_DEBUG=1 for the traceback)\n"
+        )
+        return 2
+    return 0
 
 
 def run() -> None:
