@@ -66,9 +66,15 @@ def _schema_layer(
 
     out: list[Finding] = []
     for p in problems(data, version, validator):
-        if p.code in (WRONG_TYPE, BAD_VALUE) and p.path in interpolated:
-            continue  # `${PORT}` in a number field: typed after interpolation
-        if p.code == DUPLICATE_ITEM and any(q[: len(p.path)] == p.path for q in interpolated):
+        if p.path in interpolated and (
+            p.code == BAD_VALUE or (p.code == WRONG_TYPE and not set(p.expected) <= {"object", "array"})
+        ):
+            continue  # `${PORT}` in a number field: the engine casts it after interpolation
+        if (
+            p.code == DUPLICATE_ITEM
+            and any(q[: len(p.path)] == p.path for q in interpolated)
+            and _unique_as_written(doc, p.path)
+        ):
             continue  # `$PORT1`, `$PORT2` are equal only while both are unset
         line, col = locate(doc, p.path, p.at_key)
         message = _with_subject(p)
@@ -81,6 +87,17 @@ def _schema_layer(
             hint = known[1]
         out.append(Finding(p.code, Severity.ERROR, message, format_path(p.path), line, col, hint, doc.name))
     return out
+
+
+def _unique_as_written(doc: Document, path: PathParts) -> bool:
+    """True when the list's items differ in the file itself (before interpolation)."""
+    from ..yamlpath import get
+
+    items = get(doc.data, path)
+    if not isinstance(items, list):
+        return True
+    seen = [repr(i) for i in items]
+    return len(seen) == len(set(seen))
 
 
 def _with_subject(p: Problem) -> str:
