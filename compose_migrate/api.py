@@ -59,6 +59,14 @@ def _doc(d: DocLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return d if isinstance(d, Document) else _load(d, max_bytes=max_bytes)
 
 
+def _version(text: str, file: str) -> ComposeVersion:
+    """A user-given version string, or the API's one error type."""
+    try:
+        return ComposeVersion.parse(text)
+    except ValueError as exc:
+        raise ComposeMigrateError(Finding("CM005", Severity.ERROR, str(exc), file=file)) from None
+
+
 def detect(doc: DocLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DetectResult:
     """The file's format, why, and where that verdict comes from."""
     return _doc(doc, max_bytes).detection
@@ -76,7 +84,7 @@ def validate(
     from .validation.run import validate_document
 
     d = _doc(doc, max_bytes)
-    v = ComposeVersion.parse(version) if isinstance(version, str) else version
+    v = _version(version, d.name) if isinstance(version, str) else version
     return validate_document(d, v, schema=schema, env=env)
 
 
@@ -102,12 +110,9 @@ def migrate(
 
             target, reason = choose_target(d, base_dir=options.get("base_dir"))
         else:
-            target = ComposeVersion.parse(to) if isinstance(to, str) else to
+            target = _version(to, d.name) if isinstance(to, str) else to
         result = run(d, target, **options)
         result.reason = reason or result.reason
         return result
     except MigrationError as exc:
-        line = 0
-        raise ComposeMigrateError(
-            Finding("CM900", Severity.ERROR, str(exc), path=exc.path, line=line, file=d.name)
-        ) from None
+        raise ComposeMigrateError(Finding("CM900", Severity.ERROR, str(exc), path=exc.path, file=d.name)) from None
