@@ -183,6 +183,8 @@ for _tag, _rx, _first in (
         "-+.0123456789",
     ),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    # go-yaml resolves merge keys in YAML 1.2 documents too.
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", ["<"]),
 ):
     _Resolver12.add_implicit_resolver(_tag, re.compile(_rx), list(_first))
 

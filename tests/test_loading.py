@@ -1,0 +1,44 @@
+"""The two fast readings: YAML 1.1 for legacy formats, YAML 1.2 (as go-yaml) for the spec."""
+
+from __future__ import annotations
+
+import pytest
+
+from compose_migrate.loading import parse
+
+TEXT = """\
+x-base: &base
+  restart: always
+services:
+  web:
+    <<: *base
+    image: nginx
+    ports:
+      - 22:22
+    environment:
+      DEBUG: yes
+    labels:
+      since: 2020-01-01
+    secrets:
+      - source: key
+        mode: 0440
+      - source: tok
+        mode: 0o440
+"""
+
+
+@pytest.mark.parametrize(
+    ("yaml11", "port", "debug", "mode", "mode_0o"),
+    [
+        pytest.param(True, 1342, True, 288, "0o440", id="YAML 1.1 as docker-compose 1.x read legacy files"),
+        pytest.param(False, "22:22", "yes", 288, 288, id="YAML 1.2 core as go-yaml reads the Compose Specification"),
+    ],
+)
+def test_readings(yaml11: bool, port: object, debug: object, mode: object, mode_0o: object) -> None:
+    web = parse(TEXT, name="t", yaml11=yaml11).data["services"]["web"]
+    assert web["restart"] == "always"  # merge keys resolve in both readings
+    assert web["ports"] == [port]
+    assert web["environment"]["DEBUG"] == debug
+    assert web["labels"]["since"] == "2020-01-01"  # timestamps stay strings in both
+    assert web["secrets"][0]["mode"] == mode
+    assert web["secrets"][1]["mode"] == mode_0o
