@@ -151,7 +151,10 @@ def migrate(
             new = res.output.splitlines(keepends=True)
             sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"))
         elif single:
-            sys.stdout.write(res.output)
+            # The exact bytes a file would get (BOM included), so `> file` equals --in-place.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(encoded)
+            sys.stdout.buffer.flush()
         else:
             sys.stdout.write(f"# ---- {path}\n{res.output}")
     if fmt is OutputFormat.json:
