@@ -1,0 +1,1 @@
+"""Lint rules, one module each (see lint/base.py for the shape)."""
