@@ -129,6 +129,10 @@ def _same_reading(a: str, b: str, version: ComposeVersion, name: str) -> bool:
     return bool(pa == pb)
 
 
+def _format_name(v: ComposeVersion) -> str:
+    return v.label if v is ComposeVersion.SPEC else f"version {v.label}"
+
+
 def _verify_step(
     step: str,
     before_v: ComposeVersion,
@@ -144,9 +148,21 @@ def _verify_step(
     # The generated yes/no validator first: jsonschema only to name the problem.
     problems = [] if is_valid(after, after_v) else schema_findings(after, after_v)
     if problems:
+        source = ctx.doc.version
+        own = schema_findings(ctx.doc.data, source) if source is not None else []
+        if own and source is not None:
+            # Garbage in: say so, instead of blaming the step.
+            q = own[0]
+            raise MigrationError(
+                f"cannot migrate: the file is not valid {_format_name(source)} "
+                f"({q.path or '(root)'}: {q.message}); fix it first (see `compose-migrate validate`)",
+                step=step,
+                path=q.path,
+            )
         p = problems[0]
         raise MigrationError(
-            f"step {step} produced a file that {after_v.label} rejects: {p.path or '(root)'}: {p.message}",
+            f"step {step} produced a file that {after_v.label} rejects: {p.path or '(root)'}: {p.message} "
+            "(this is a compose-migrate bug: please report it)",
             step=step,
             path=p.path,
         )
