@@ -1,0 +1,298 @@
+"""Commands to services: `parse_script` and `parse_file`.
+
+Each `docker run` (or `docker create`) is read flag by flag through the table
+in flags.py; links, `--network container:` and `--volumes-from` are resolved
+only once every container name in the script is known (`_finish`).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+from typing import Any
+
+from ..findings import ComposeMigrateError, Finding, Severity
+from .creates import _network_create, _volume_create
+from .flags import _BY_NAME
+from .handlers import _Service
+from .lexer import Word, _scan
+from .result import APPROX, BAD_VALUE, NOT_RUN, UNKNOWN_FLAG, FromRunResult
+
+
+def _service_name(image: str) -> str:
+    """`registry:5000/org/app:1.2@sha256:...` -> `app`."""
+    ref = image.split("@", 1)[0]
+    last = ref.rsplit("/", 1)[-1]
+    last = last.split(":", 1)[0]
+    name = re.sub(r"[^a-zA-Z0-9._-]", "-", last).strip("-.") or "service"
+    return name.lower()
+
+
+def _unique(name: str, taken: Iterable[str]) -> str:
+    used = set(taken)
+    if name not in used:
+        return name
+    k = 2
+    while f"{name}-{k}" in used:
+        k += 1
+    return f"{name}-{k}"
+
+
+def _run(result: FromRunResult, words: list[Word], containers: dict[str, str], pending: list[_Service]) -> None:
+    """One `docker run`; words start after `run`."""
+    s = _Service(result, words[0].line if words else 0)
+    i = 0
+    image: Word | None = None
+    name_at: Word | None = None
+    while i < len(words):
+        w = words[i]
+        t = w.text
+        if t == "--":
+            i += 1
+            image = words[i] if i < len(words) else None
+            i += 1
+            break
+        if t.startswith("--") and len(t) > 2:
+            name, eq, inline = t.partition("=")
+            flag = _BY_NAME.get(name)
+            if flag is None:
+                s.note(
+                    UNKNOWN_FLAG,
+                    Severity.ERROR,
+                    w,
+                    f"unknown docker run flag {name}",
+                    hint="not converted; check `docker run --help`",
+                )
+                i += 1
+                continue
+            if flag.value:
+                if eq:
+                    value = inline
+                elif i + 1 < len(words):
+                    i += 1
+                    value = words[i].text
+                else:
+                    s.note(BAD_VALUE, Severity.ERROR, w, f"{name} needs a value")
+                    break
+            else:
+                value = inline if eq else "true"
+            if flag.long == "--name":
+                s.name, name_at = value, w
+            flag.handler(s, value, w)
+            i += 1
+            continue
+        if t.startswith("-") and len(t) > 1:
+            j = 1
+            while j < len(t):
+                ch = "-" + t[j]
+                flag = _BY_NAME.get(ch)
+                at = Word(ch, w.line, w.col + j - 1)
+                if flag is None:
+                    s.note(UNKNOWN_FLAG, Severity.ERROR, at, f"unknown docker run flag {ch}")
+                    j += 1
+                    continue
+                if flag.value:
+                    rest = t[j + 1 :]
+                    if rest.startswith("="):
+                        rest = rest[1:]
+                    if not rest:
+                        if i + 1 < len(words):
+                            i += 1
+                            rest = words[i].text
+                        else:
+                            s.note(BAD_VALUE, Severity.ERROR, at, f"{ch} needs a value")
+                            break
+                    if flag.long == "--name":  # pragma: no cover - --name has no short form
+                        s.name = rest
+                    flag.handler(s, rest, at)
+                    break
+                flag.handler(s, "true", at)
+                j += 1
+            i += 1
+            continue
+        image = w
+        i += 1
+        break
+    if image is None:
+        result.notes.append(
+            Finding(
+                BAD_VALUE, Severity.ERROR, "docker run without an image (skipped)", line=s.line, col=1, file=result.file
+            )
+        )
+        return
+    args = [w.text for w in words[i:]]
+    taken = list(result.services) + [p.name or "" for p in pending]
+    if s.name:
+        svc_name = re.sub(r"[^a-zA-Z0-9._-]", "-", s.name.lstrip("/"))
+        if svc_name in taken and name_at is not None:
+            s.note(BAD_VALUE, Severity.ERROR, name_at, f"a container named {s.name!r} was already started")
+            svc_name = _unique(svc_name, taken)
+    else:
+        svc_name = _unique(_service_name(image.text), taken)
+    containers[s.name or svc_name] = svc_name
+    s.name = svc_name
+    body: dict[str, Any] = {"image": image.text}
+    body.update(s.svc)
+    if args:
+        body["command"] = " ".join(args) if all(shlex.quote(a) == a for a in args) else args
+    s.svc = body
+    result.services[svc_name] = body
+    pending.append(s)
+
+
+def _finish(result: FromRunResult, s: _Service, containers: dict[str, str]) -> None:
+    """Links, networks and volumes_from, once every container name is known."""
+    svc = s.svc
+    assert s.name is not None
+    links = []
+    external = []
+    for target, alias, at in s.links:
+        if target in containers:
+            ref = containers[target]
+            links.append(ref if alias == ref else f"{ref}:{alias}")
+        else:
+            external.append(target if alias == target else f"{target}:{alias}")
+            s.note(
+                APPROX,
+                Severity.WARNING,
+                at,
+                f"--link {target}: no container of that name in the script; kept as external_links",
+            )
+    if links:
+        svc["links"] = links
+    if external:
+        svc["external_links"] = external
+    if s.volumes_from:
+        svc["volumes_from"] = [
+            containers[src.split(":", 1)[0]] + src[len(src.split(":", 1)[0]) :]
+            if src.split(":", 1)[0] in containers
+            else f"container:{src}"
+            for src, _at in s.volumes_from
+        ]
+    if s.network_container is not None:
+        target, at = s.network_container
+        svc["network_mode"] = f"service:{containers[target]}" if target in containers else f"container:{target}"
+    if s.networks:
+        nets: dict[str, Any] = {}
+        for k, (net, given, at) in enumerate(s.networks):
+            opts: dict[str, Any] = dict(given)
+            if k == 0:  # docker run applies aliases and addresses to the first network
+                if s.aliases:
+                    opts["aliases"] = opts.get("aliases", []) + list(s.aliases)
+                opts.update(s.net_opts)
+            nets[net] = opts or None
+            if net not in result.networks:
+                result.networks[net] = {"external": True}
+                s.note(
+                    APPROX,
+                    Severity.INFO,
+                    at,
+                    f"network {net!r} is not created in the script; declared `external: true`",
+                )
+        svc["networks"] = list(nets) if all(v is None for v in nets.values()) else nets
+    elif s.aliases or s.net_opts:
+        at_line, at_col, flag = s.origins.get("networks", (s.line, 1, "--network-alias"))
+        result.notes.append(
+            Finding(
+                APPROX,
+                Severity.WARNING,
+                f"{flag} only works on a user-defined network (dropped)",
+                line=at_line,
+                col=at_col,
+                file=result.file,
+            )
+        )
+    for key, where in s.origins.items():
+        if key in svc:
+            result.origins[(s.name, key)] = where
+    firsts: dict[str, Word] = {}
+    if s.links:
+        firsts["links"] = firsts["external_links"] = s.links[0][2]
+    if s.volumes_from:
+        firsts["volumes_from"] = s.volumes_from[0][1]
+    for key, at in firsts.items():
+        if key in svc:
+            result.origins[(s.name, key)] = (at.line, at.col, at.text.split("=", 1)[0])
+    if s.networks:
+        at = s.networks[0][2]
+        result.origins[(s.name, "networks")] = (at.line, at.col, at.text.split("=", 1)[0])
+
+
+def parse_script(text: str, *, name: str = "<stdin>") -> FromRunResult:
+    """Every `docker run` (and network/volume create) in a shell script."""
+    result = FromRunResult(name)
+    containers: dict[str, str] = {}
+    pending: list[_Service] = []
+    substitutions: list[tuple[int, int]] = []
+    commands = _scan(text, substitutions)
+    for line, col in substitutions:
+        result.notes.append(
+            Finding(
+                APPROX,
+                Severity.WARNING,
+                "command substitution `$(...)` is kept as literal text "
+                "(written `$$(...)`): Compose does not run it; put its output in a variable",
+                line=line,
+                col=col,
+                file=result.file,
+            )
+        )
+    for words in commands:
+        first = words[0]
+        k = 0
+        # `sudo docker run`, `FOO=1 docker run`: the prefix does not change the container.
+        while k < len(words) - 1 and (
+            words[k].text in ("sudo", "exec", "command") or re.fullmatch(r"[A-Za-z_]\w*=.*", words[k].text)
+        ):
+            k += 1
+        cmd = [w.text for w in words[k : k + 3]]
+        if cmd[:1] != ["docker"]:
+            result.notes.append(
+                Finding(
+                    NOT_RUN,
+                    Severity.INFO,
+                    f"not a docker command, skipped: {first.text} ...",
+                    line=first.line,
+                    col=first.col,
+                    file=result.file,
+                )
+            )
+            continue
+        if cmd[1:2] in (["run"], ["create"]):
+            _run(result, words[k + 2 :], containers, pending)
+        elif cmd[1:3] in (["container", "run"], ["container", "create"]):
+            _run(result, words[k + 3 :], containers, pending)
+        elif cmd[1:3] == ["network", "create"]:
+            _network_create(result, words[k + 3 :])
+        elif cmd[1:3] == ["volume", "create"]:
+            _volume_create(result, words[k + 3 :], first.line)
+        else:
+            result.notes.append(
+                Finding(
+                    NOT_RUN,
+                    Severity.INFO,
+                    f"not a docker run command, skipped: {' '.join(cmd)} ...",
+                    line=first.line,
+                    col=first.col,
+                    file=result.file,
+                )
+            )
+    for s in pending:
+        _finish(result, s, containers)
+    result.notes.sort(key=lambda f: (f.line, f.col))
+    return result
+
+
+def parse_file(path: str) -> FromRunResult:
+    """parse_script on a file (`-` for stdin)."""
+    import sys
+
+    if path == "-":
+        return parse_script(sys.stdin.read(), name="<stdin>")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ComposeMigrateError(Finding("CM001", Severity.ERROR, f"cannot read: {exc}", file=path)) from None
+    return parse_script(text, name=path)
