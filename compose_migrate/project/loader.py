@@ -35,16 +35,7 @@ VERSION_MISMATCH = "CM305"
 BAD_REFERENCE = "CM306"
 UNREADABLE = "CM307"
 
-CODE_TITLES = {
-    NO_FILE: "no Compose file found",
-    MISSING_FILE: "a file the project names does not exist",
-    CYCLE: "include or extends cycle",
-    MISSING_SERVICE: "extends names a service that does not exist",
-    CONFLICT: "an included resource conflicts with one defined elsewhere",
-    VERSION_MISMATCH: "files of one project declare different versions",
-    BAD_REFERENCE: "malformed include or extends entry",
-    UNREADABLE: "a file of the project cannot be read",
-}
+# Their titles (SARIF rules, docs) are in reporting/codes.py with every other code.
 
 DEFAULT_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
 OVERRIDE_FILES = (

@@ -8,6 +8,7 @@ CODE_TITLES: dict[str, str] = {
     "CM002": "file over the size limit",
     "CM003": "not UTF-8 text, or cannot be written",
     "CM004": "cannot write the file",
+    "CM005": "no such Compose file format version",
     "CM010": "YAML syntax error",
     "CM011": "alias bomb or self-referring alias",
     "CM012": "nesting too deep",
@@ -57,6 +58,17 @@ CODE_TITLES: dict[str, str] = {
     "CM241": "obsolete version key",
     "CM242": "migrate would rewrite this file",
     "CM243": "migration could not be checked",
+    # Projects of several files (project/)
+    "CM300": "no Compose file found",
+    "CM301": "a file the project names does not exist",
+    "CM302": "include or extends cycle",
+    "CM303": "extends names a service that does not exist",
+    "CM304": "an included resource conflicts with one defined elsewhere",
+    "CM305": "files of one project declare different versions",
+    "CM306": "malformed include or extends entry",
+    "CM307": "a file of the project cannot be read",
+    "CM308": "external resource with driver settings",
+    "CM309": "the merged project's meaning changed",
     # migrate
     "CM900": "migration failed",
 }
