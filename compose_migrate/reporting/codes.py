@@ -69,8 +69,17 @@ CODE_TITLES: dict[str, str] = {
     "CM307": "a file of the project cannot be read",
     "CM308": "external resource with driver settings",
     "CM309": "the merged project's meaning changed",
+    # docker run <-> Compose (fromrun/, torun.py)
+    "CM700": "line that is not a docker run command (skipped)",
+    "CM701": "docker run flag with no Compose meaning",
+    "CM702": "unknown docker run flag",
+    "CM703": "converted, but not exactly",
+    "CM704": "docker run flag value that cannot be read",
+    "CM710": "the target format cannot hold what the commands need",
+    "CM720": "Compose key with no docker run equivalent",
     # migrate
     "CM900": "migration failed",
+    "CM901": "from-run wrote an invalid file (a compose-migrate bug)",
 }
 
 
