@@ -65,14 +65,28 @@ class Timing:
         return {"label": self.label, "median_s": self.median, "runs_s": self.runs, "rc": self.rc, "note": self.note}
 
 
+# A peer that takes longer than this on one input is stopped and reported as such.
+TIMEOUT_S = 300.0
+
+
 def timed(label: str, cmd: Sequence[str | os.PathLike[str]], runs: int, env: dict[str, str] | None = None) -> Timing:
-    """Run a command `runs` times, output discarded; wall-clock per run."""
+    """Run a command `runs` times, output discarded; wall-clock per run (a run past TIMEOUT_S counts as that)."""
     t = Timing(label)
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.run(
-            [str(c) for c in cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False
-        )
+        try:
+            proc = subprocess.run(
+                [str(c) for c in cmd],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=env,
+                check=False,
+                timeout=TIMEOUT_S,
+            )
+        except subprocess.TimeoutExpired:
+            t.runs.append(time.perf_counter() - start)
+            t.rc, t.note = -1, f"stopped after {TIMEOUT_S:.0f} s (did not finish)"
+            break
         t.runs.append(time.perf_counter() - start)
         t.rc = proc.returncode
         if proc.returncode > 1 and not t.note:  # 1 means "findings", >1 a usage or read error
