@@ -1,63 +1,31 @@
 """The command line: a thin typer layer over the library.
 
-Each command lives in its own module and only builds arguments, calls the
-library, renders the result and picks the exit code:
-0 clean, 1 findings or changes needed, 2 unreadable input or usage error.
+Each command lives in its own module (registered on `app` in cli/app.py) and
+only builds arguments, calls the library, renders the result and picks the
+exit code: 0 clean, 1 findings or changes needed, 2 unreadable input or
+usage error.  Importing this package is cheap on purpose: the plain forms of
+`validate` and `check` run without typer (cli/fast.py).
 """
 
 from __future__ import annotations
 
-import os
 import sys
-
-import typer
-
-app = typer.Typer(
-    name="compose-migrate",
-    help="Detect, validate and migrate Docker Compose files of every format (v1, 2.x, 3.x, Compose Specification).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-# Registration happens on import; keep the imports after `app` exists.
-from . import (  # noqa: E402,F401
-    check_cmd,
-    config_cmd,
-    detect_cmd,
-    explain_cmd,
-    fromrun_cmd,
-    lint_cmd,
-    migrate_cmd,
-    project_cmd,
-    rules_cmd,
-    validate_cmd,
-)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point; returns the exit code instead of raising.
+    """Console entry point; returns the exit code instead of raising."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    from .fast import try_fast
 
-    Standalone mode lets typer print usage errors itself (exit 2) and turn
-    typer.Exit into SystemExit; we only catch what escapes that.
-    """
     try:
-        app(args=argv, prog_name="compose-migrate", standalone_mode=True)
-    except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 2)
+        code = try_fast(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
-        # Our bug, not the user's input: one line, never a traceback, unless asked.
-        if os.environ.get("COMPOSE_MIGRATE_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"compose-migrate: internal error: {type(exc).__name__}: {exc} "
-            "(please report it; set COMPOSE_MIGRATE_DEBUG=1 for the traceback)\n"
-        )
-        return 2
-    return 0
+    if code is not None:
+        return code
+    from .app import main as typer_main
+
+    return typer_main(args)
 
 
 def run() -> None:

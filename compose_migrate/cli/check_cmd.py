@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import app
+from .app import app
 from .common import JOBS_OPTION, MAX_BYTES_OPTION, OutputFormat
 from .validate_cmd import ENV_FILE_OPTION, ENV_OPTION, environment, run_and_report
 

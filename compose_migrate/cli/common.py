@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import enum
-import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import typer
 
 from ..findings import ComposeMigrateError, Finding
 from ..loading import DEFAULT_MAX_BYTES
+from .pool import map_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "OutputFormat",
+    "echo",
+    "iter_documents",
+    "line_for",
+    "map_files",
+]
 
 
 class OutputFormat(str, enum.Enum):
@@ -40,28 +51,6 @@ def iter_documents(files: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> I
             yield path, load(path, max_bytes=max_bytes)
         except ComposeMigrateError as exc:
             yield path, exc
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def map_files(func: Callable[[T], R], items: list[T], jobs: int = 1) -> list[R]:
-    """`[func(x) for x in items]`, spread over `jobs` processes, results in input order.
-
-    `func` must be a module-level function and its results picklable; it
-    should catch ComposeMigrateError itself and return it as data.  One job,
-    one item, or stdin (`-`, which only this process can read) runs here.
-    """
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs <= 1 or len(items) <= 1 or "-" in items:
-        return [func(x) for x in items]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-        # map() yields in submission order whatever order workers finish in.
-        return list(pool.map(func, items, chunksize=max(1, len(items) // (jobs * 4))))
 
 
 def echo(text: str = "", *, err: bool = False) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from . import app
+from .app import app
 
 FILE_OPTION: Any = typer.Option([], "-f", "--file", help="Compose file (repeatable, in order); default: discovery.")
 PROFILE_OPTION: Any = typer.Option([], "--profile", help="Activate a profile (repeatable).")

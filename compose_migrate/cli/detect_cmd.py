@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from ..findings import ComposeMigrateError
-from . import app
+from .app import app
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from ..findings import ComposeMigrateError, Severity
-from . import app
+from .app import app
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, echo, line_for
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..findings import ComposeMigrateError, Severity
-from . import app
+from .app import app
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, MAX_BYTES_OPTION, echo, line_for
 
 if TYPE_CHECKING:

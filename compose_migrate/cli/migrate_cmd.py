@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..findings import ComposeMigrateError
-from . import app
+from .app import app
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,

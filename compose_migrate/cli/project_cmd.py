@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from . import app
+from .app import app
 from .config_cmd import ENV_FILES_OPTION, FILE_OPTION, PROFILE_OPTION, print_findings
 
 project_app = typer.Typer(help="Validate or migrate a multi-file project (-f in order, include, extends).")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import sys
 from typing import Any
 
 import typer
 
-from . import app
-from .common import JOBS_OPTION, MAX_BYTES_OPTION, OutputFormat, map_files
+from .app import app
+from .common import JOBS_OPTION, MAX_BYTES_OPTION, OutputFormat
 
 ENV_FILE_OPTION: Any = typer.Option([], "--env-file", help="Variables for interpolation (repeatable).")
 ENV_OPTION: Any = typer.Option(False, "--env", help="Interpolate with this process's environment.")
@@ -34,15 +32,9 @@ def environment(env_file: list[str], use_env: bool) -> dict[str, str] | None:
 
 def run_and_report(files: list[str], fmt: OutputFormat, *, strict: bool, jobs: int, **options: Any) -> None:
     """Judge every input (in parallel with --jobs), render, exit with the worst code."""
-    from ..inputs import expand
-    from ..reporting import render
-    from ..validation.batch import exit_code, judge_path
+    from .report import report_files
 
-    paths = expand(files)
-    outcomes = map_files(functools.partial(judge_path, **options), paths, jobs)
-    color = fmt is OutputFormat.text and sys.stdout.isatty()
-    sys.stdout.write(render(fmt.value, [o.result for o in outcomes], color=color))
-    raise typer.Exit(exit_code(outcomes, strict=strict))
+    raise typer.Exit(report_files(files, fmt.value, strict=strict, jobs=jobs, **options))
 
 
 @app.command()
