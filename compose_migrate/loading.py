@@ -260,7 +260,9 @@ def parse(
             raise _error("CM012", f"nesting deeper than {max_depth} levels", name) from None
         if node is None:
             return Parsed(None, None)
-        check_nodes(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
+        # Without a `*` in the text no alias exists, and the nodes form a plain tree.
+        walk = check_nodes if "*" in text else check_tree
+        walk(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
@@ -410,6 +412,28 @@ def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None
         for k in _children(node):
             if id(k) not in size:
                 stack.append((k, False))
+
+
+def check_tree(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None:
+    """check_nodes for a document without aliases: one cheap preorder walk."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    mapping, sequence = yaml.MappingNode, yaml.SequenceNode
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if node.tag not in ALLOWED_TAGS or depth > max_depth:
+            # Rare and refused anyway: the full walk words and places the error.
+            check_nodes(root, name=name, max_nodes=max_nodes, max_depth=max_depth)
+        if isinstance(node, mapping):
+            _check_duplicates(node, name)
+            for k, v in node.value:
+                stack.append((k, depth + 1))
+                stack.append((v, depth + 1))
+        elif isinstance(node, sequence):
+            stack.extend((item, depth + 1) for item in node.value)
+    if count > max_nodes:
+        raise _error("CM011", f"more than {max_nodes} nodes", name, 1, 1)
 
 
 def _children(node: Any) -> Iterator[Any] | list[Any]:
