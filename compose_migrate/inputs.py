@@ -14,7 +14,9 @@ COMPOSE_GLOBS = ("docker-compose.*.yml", "docker-compose.*.yaml", "compose.*.yam
 def expand(args: list[str]) -> list[str]:
     """Files as given; directories searched for compose files; globs expanded.
 
-    A missing path is kept so the caller reports it as unreadable, in order.
+    A missing path is kept so the caller reports it as unreadable, in order;
+    so is a directory with no Compose file in it, so that a CI job pointed at
+    the wrong folder fails instead of checking nothing.
     """
     out: list[str] = []
     seen: set[str] = set()
@@ -28,7 +30,7 @@ def expand(args: list[str]) -> list[str]:
         if arg == "-":
             add(arg)
         elif os.path.isdir(arg):
-            for f in find_in_dir(arg):
+            for f in find_in_dir(arg) or [arg]:
                 add(f)
         elif any(ch in arg for ch in "*?[") and not os.path.exists(arg):
             matches = sorted(glob.glob(arg, recursive=True))
@@ -36,7 +38,7 @@ def expand(args: list[str]) -> list[str]:
                 add(arg)
             for m in matches:
                 if os.path.isdir(m):
-                    for f in find_in_dir(m):
+                    for f in find_in_dir(m) or [m]:
                         add(f)
                 else:
                     add(m)

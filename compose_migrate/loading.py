@@ -81,7 +81,12 @@ def read_source(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str |
     except OSError as exc:
         raise _error("CM001", f"cannot read: {exc.strerror or exc}", name) from None
     if stat.S_ISDIR(st.st_mode):
-        raise _error("CM001", "is a directory, not a Compose file", name)
+        raise _error(
+            "CM001",
+            "is a directory, not a Compose file, and no Compose file was found in it",
+            name,
+            hint="Compose files are named compose.yaml, compose.yml, docker-compose.yml or docker-compose.yaml",
+        )
     if not stat.S_ISREG(st.st_mode):
         # A FIFO or device would block or never end: refuse before opening.
         raise _error("CM001", "not a regular file (FIFO, socket or device)", name)

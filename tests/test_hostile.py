@@ -280,7 +280,7 @@ CASES = [
         "a directory given as a file is refused",
         _directory,
         "CM001",
-        "is a directory, not a Compose file",
+        "is a directory, not a Compose file, and no Compose file was found in it",
         0,
         0,
         2,
@@ -576,11 +576,14 @@ def test_symlink_loops_while_scanning_a_directory(tmp_path: Path, capsys: pytest
 
 
 def test_a_directory_named_like_a_file_is_scanned(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # inputs.expand searches directories; one without Compose files yields nothing to check.
+    # inputs.expand searches directories; one without Compose files is an error
+    # (a CI job pointed at the wrong folder must not pass by checking nothing).
     d = tmp_path / "docker-compose.yml"
     d.mkdir()
-    assert main(["validate", str(d)]) == 0
-    assert capsys.readouterr().out == "0 files, 0 invalid, 0 errors, 0 warnings\n"
+    assert main(["validate", str(d)]) == 2
+    out = capsys.readouterr().out
+    assert "no Compose file was found in it" in out
+    assert out.endswith("1 file, 1 invalid, 1 error, 0 warnings\n")
 
 
 # -- Compose's own tags --------------------------------------------------------------
