@@ -240,3 +240,21 @@ def test_cli_config_and_project_commands(tmp_path: Path) -> None:
     )
     assert mig.returncode == 0, mig.stderr
     assert mig.stdout.count("(unchanged)") == 2
+
+
+def test_project_migrate_discovers_files_like_config(tmp_path: Path) -> None:
+    # The help says "-f ... default: discovery": without -f, the directory's files are found.
+    write(tmp_path, "docker-compose.yml", 'version: "2"\nservices:\n  web:\n    image: nginx\n')
+    write(tmp_path, "docker-compose.override.yml", 'version: "2"\nservices:\n  web:\n    command: top\n')
+    here = run_cli("project", "migrate", cwd=tmp_path)
+    assert here.returncode == 0, here.stderr
+    assert "# docker-compose.yml: 2.0 -> spec (changed)" in here.stdout
+    assert "# docker-compose.override.yml: 2.0 -> spec (changed)" in here.stdout
+    named = run_cli("project", "migrate", str(tmp_path), "--to", "3.9")
+    assert named.returncode == 0 and named.stdout.count('version: "3.9"') == 2
+    results = migrate_project(None, "spec", directory=str(tmp_path))
+    assert [Path(r.file).name for r in results] == ["docker-compose.yml", "docker-compose.override.yml"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = run_cli("project", "migrate", str(empty))
+    assert none.returncode == 2 and "CM300" in none.stderr

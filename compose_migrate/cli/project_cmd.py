@@ -38,6 +38,7 @@ def project_validate(
 
 @project_app.command("migrate")
 def project_migrate(
+    directory: str | None = typer.Argument(None, help="Project directory for discovery (default: current)."),
     files: list[str] = FILE_OPTION,
     to: str = typer.Option("spec", "--to", help="Target format for every file."),
     fmt: str = typer.Option("text", "--format", help="text or json."),
@@ -48,13 +49,11 @@ def project_migrate(
     from ..findings import ComposeMigrateError
     from ..project.api import migrate_project
 
-    if not files:
-        raise typer.BadParameter("name the project's files with -f", param_hint="-f")
     try:
-        results = migrate_project(files, to, env_files=env_files or None)
+        results = migrate_project(files or None, to, directory=directory, env_files=env_files or None)
     except ComposeMigrateError as exc:
         print_findings([exc.finding])
-        raise typer.Exit(2 if exc.finding.code in ("CM001", "CM301") else 1) from None
+        raise typer.Exit(2 if exc.finding.code in ("CM001", "CM300", "CM301") else 1) from None
     if in_place:
         from ..writing import write_atomic
 

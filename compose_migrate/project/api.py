@@ -76,9 +76,10 @@ def validate_project(
 
 
 def migrate_project(
-    files: Sequence[str],
+    files: Sequence[str] | None,
     to: ComposeVersion | str = ComposeVersion.SPEC,
     *,
+    directory: str | None = None,
     environ: Mapping[str, str] | None = None,
     env_files: Sequence[str] | None = None,
     **options: Any,
@@ -88,11 +89,15 @@ def migrate_project(
     Every file keeps its own comments and layout (compose_migrate.api.migrate
     per file).  The merged models before and after are compared; each
     difference must lie under a path that some file's migration changed or
-    warned about, or ComposeMigrateError (CM309) names the path.
+    warned about, or ComposeMigrateError (CM309) names the path.  With no
+    `files`, the project is discovered in `directory` (default: current) as
+    `config` and `project validate` do.
     """
     from ..api import migrate
     from ..diffing import semantic_diff, unexplained
 
+    if not files:
+        files = _discovered(directory)
     env = {} if environ is None else environ
     before = load_project(files, env_files=env_files, environ=env, interpolate=False)
     errors = [f for f in before.findings if f.severity is Severity.ERROR]
@@ -134,6 +139,25 @@ def migrate_project(
             )
         )
     return results
+
+
+def _discovered(directory: str | None) -> list[str]:
+    """The files discovery finds in `directory`; none is a located CM300 error."""
+    from .loader import DEFAULT_FILES, NO_FILE, discover
+
+    where = os.path.abspath(directory or ".")
+    found, _ = discover(where)
+    if not found:
+        raise ComposeMigrateError(
+            Finding(
+                NO_FILE,
+                Severity.ERROR,
+                f"no Compose file found in {where} (looked for {', '.join(DEFAULT_FILES)})",
+                file=where,
+                hint="name a file with -f, or run in the project's directory",
+            )
+        )
+    return found
 
 
 def _parts(path: str) -> tuple[Any, ...]:
