@@ -379,3 +379,26 @@ def test_docs_lists_each_flag_once() -> None:
     text = Path(ROOT / "docs" / "docker-run-flags.md").read_text()
     for f in FLAGS:
         assert text.count(f"| `{f.long}`") == 1
+
+
+def test_unknown_flag_never_swallows_or_becomes_the_image() -> None:
+    # `--bogus-flag x myimg`: x may be the flag's value or the image; guessing made a service "x".
+    r = parse_script("docker run --bogus-flag x myimg\n", name="u.sh")
+    assert r.services == {}
+    (f,) = r.notes
+    assert (f.code, f.line, f.col, f.severity) == ("CM702", 1, 12, Severity.ERROR)
+    assert "--bogus-flag" in f.message and "'x'" in f.message and "not converted" in f.message
+    short = parse_script("docker run -d -Z x myimg\n", name="u.sh")
+    assert short.services == {} and [(n.code, n.col) for n in short.errors] == [("CM702", 15)]
+    # Written with `=`, the value is plain: the command converts (the flag still reported).
+    inline = parse_script("docker run --bogus-flag=x myimg\n", name="u.sh")
+    assert inline.services == {"myimg": {"image": "myimg"}} and [n.col for n in inline.errors] == [12]
+    # A next word that cannot be an image reference is the flag's value.
+    path = parse_script("docker run --bogus-flag /etc/x myimg sh\n", name="u.sh")
+    assert path.services == {"myimg": {"image": "myimg", "command": "sh"}}
+    assert "'/etc/x' skipped too" in path.errors[0].message
+    # The only word left must be the image; a flag next means the unknown flag took no value.
+    assert parse_script("docker run --bogus nginx\n").services == {"nginx": {"image": "nginx"}}
+    assert parse_script("docker run --bogus -e A=1 nginx\n").services == {
+        "nginx": {"image": "nginx", "environment": {"A": "1"}}
+    }

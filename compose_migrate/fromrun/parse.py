@@ -39,6 +39,39 @@ def _unique(name: str, taken: Iterable[str]) -> str:
     return f"{name}-{k}"
 
 
+# An image reference as docker reads one: [registry[:port]/]path[:tag][@digest], lower case.
+_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+_IMAGE_REF = re.compile(
+    rf"(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?{_COMPONENT}(?:/{_COMPONENT})*(?::[\w][\w.-]{{0,127}})?(?:@[a-z0-9]+:[a-fA-F0-9]+)?"
+)
+
+
+def _unknown_value(words: list[Word], i: int) -> str:
+    """How an unknown flag at words[i] (written without `=value`) reads the next word.
+
+    "none": the next word is a flag, or the only word left (it must be the image);
+    "value": the next word cannot be an image reference, so it is the flag's value;
+    "ambiguous": it could be either, and guessing wrong makes a service from a wrong image.
+    """
+    if i + 1 >= len(words) or words[i + 1].text.startswith("-") or i + 2 >= len(words):
+        return "none"
+    nxt = words[i + 1].text
+    if "$" not in nxt and not _IMAGE_REF.fullmatch(nxt):
+        return "value"
+    return "ambiguous"
+
+
+def _refuse(s: _Service, at: Word, flag: str, nxt: Word) -> None:
+    s.note(
+        UNKNOWN_FLAG,
+        Severity.ERROR,
+        at,
+        f"unknown docker run flag {flag}: {nxt.text!r} may be its value or the image,"
+        " so this command was not converted",
+        hint=f"write {flag}={nxt.text} if it is the flag's value, drop the flag, or convert this command by hand",
+    )
+
+
 def _run(result: FromRunResult, words: list[Word], containers: dict[str, str], pending: list[_Service]) -> None:
     """One `docker run`; words start after `run`."""
     s = _Service(result, words[0].line if words else 0)
@@ -57,14 +90,19 @@ def _run(result: FromRunResult, words: list[Word], containers: dict[str, str], p
             name, eq, inline = t.partition("=")
             flag = _BY_NAME.get(name)
             if flag is None:
+                reading = "none" if eq else _unknown_value(words, i)
+                if reading == "ambiguous":
+                    _refuse(s, w, name, words[i + 1])
+                    return
                 s.note(
                     UNKNOWN_FLAG,
                     Severity.ERROR,
                     w,
-                    f"unknown docker run flag {name}",
+                    f"unknown docker run flag {name}"
+                    + (f" (its value {words[i + 1].text!r} skipped too)" if reading == "value" else ""),
                     hint="not converted; check `docker run --help`",
                 )
-                i += 1
+                i += 2 if reading == "value" else 1
                 continue
             if flag.value:
                 if eq:
@@ -89,7 +127,20 @@ def _run(result: FromRunResult, words: list[Word], containers: dict[str, str], p
                 flag = _BY_NAME.get(ch)
                 at = Word(ch, w.line, w.col + j - 1)
                 if flag is None:
-                    s.note(UNKNOWN_FLAG, Severity.ERROR, at, f"unknown docker run flag {ch}")
+                    last = j == len(t) - 1  # a letter inside a cluster cannot take the next word
+                    reading = _unknown_value(words, i) if last else "none"
+                    if reading == "ambiguous":
+                        _refuse(s, at, ch, words[i + 1])
+                        return
+                    s.note(
+                        UNKNOWN_FLAG,
+                        Severity.ERROR,
+                        at,
+                        f"unknown docker run flag {ch}"
+                        + (f" (its value {words[i + 1].text!r} skipped too)" if reading == "value" else ""),
+                    )
+                    if reading == "value":
+                        i += 1
                     j += 1
                     continue
                 if flag.value:
