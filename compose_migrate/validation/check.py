@@ -5,16 +5,17 @@
 | CM240 | error    | a version 1 file: docker compose v2 does not read it |
 | CM241 | warning  | `version` is obsolete (target spec); it only matters to docker-compose 1.x |
 | CM242 | error    | `migrate --to TARGET` would rewrite the file (beyond dropping `version`) |
-| CM243 | warning  | the migration could not be run, so the rewrite check is incomplete |
+| CM243 | error    | `migrate --to TARGET` refuses the file (a refused downgrade, an unprovable step) |
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..findings import ComposeMigrateError, Finding, Severity
+from ..findings import Change, ComposeMigrateError, Finding, MigrationWarning, Severity
 from ..versions import ComposeVersion
 
 if TYPE_CHECKING:
@@ -82,8 +83,6 @@ def _rewrite_findings(
 ) -> list[Finding]:
     from ..api import migrate
 
-    if source > target:
-        return []  # check never asks for a downgrade
     try:
         if base_dir is None:
             # `extends: {file: ...}` is relative to the file itself.
@@ -93,11 +92,10 @@ def _rewrite_findings(
         return [
             Finding(
                 MIGRATION_FAILED,
-                Severity.WARNING,
-                f"could not check `migrate --to {target}`: {exc.finding.message}",
+                Severity.ERROR,  # `migrate --check` fails on it too: never call such a file valid
+                f"`migrate --to {target}` refuses this file: {exc.finding.message}",
                 exc.finding.path,
-                exc.finding.line,
-                exc.finding.col,
+                *(exc.finding.line and (exc.finding.line, exc.finding.col) or doc.position(("version",), key=True)),
                 None,
                 doc.name,
             )
@@ -108,19 +106,58 @@ def _rewrite_findings(
     real = [c for c in res.changes if not (c.path == "version" and target is ComposeVersion.SPEC)]
     if not real and not res.warnings:
         return []
-    first = real[0] if real else None
-    line = first.line if first is not None else 1
-    n = len(real)
-    shown = "; ".join(c.message for c in real[:3]) + (" …" if n > 3 else "")
+    items: list[Change | MigrationWarning] = sorted([*res.changes, *res.warnings], key=_by_line)
+    noted: list[Change | MigrationWarning] = [*real, *res.warnings]
+    first = min(noted, key=_by_line)
+    line, col = _located(doc, first)
+    n, w = len(res.changes), len(res.warnings)
+    counts = f"{n} change{'s' * (n != 1)}" + (f", {w} warning{'s' * (w != 1)}" if w else "")
+    shown = "; ".join(_describe(doc, i) for i in items[:_SHOWN])
+    more = f"; … {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
     return [
         Finding(
             WOULD_REWRITE,
             Severity.ERROR,
-            f"`migrate --to {target}` would rewrite this file ({n} change{'s' * (n != 1)}: {shown})",
-            first.path if first is not None else "",
+            f"`migrate --to {target}` would rewrite this file ({counts}): {shown}{more}",
+            first.path,
             line,
-            1 if line else 0,
+            col,
             f"run `compose-migrate migrate {doc.name} --to {target} --in-place` and review the diff",
             doc.name,
         )
     ]
+
+
+def _by_line(item: Change | MigrationWarning) -> int:
+    return item.line or 1 << 30  # unlocated last
+
+
+_SHOWN = 4  # changes/warnings listed in the CM242 message; `migrate` prints them all
+
+
+def _path_parts(path: str) -> tuple[str | int, ...]:
+    """`services.web.ports[0]` -> ("services", "web", "ports", 0)."""
+    parts: list[str | int] = []
+    for piece in path.split(".") if path else []:
+        head, *idx = re.split(r"\[(\d+)\]", piece)
+        if head:
+            parts.append(head)
+        parts.extend(int(i) for i in idx if i)
+    return tuple(parts)
+
+
+def _located(doc: Document, item: Change | MigrationWarning) -> tuple[int, int]:
+    """The (line, col) of a recorded change/warning in the original file."""
+    col = int(getattr(item, "col", 0) or 0)  # Change/MigrationWarning may carry col
+    if item.line and col:
+        return item.line, col
+    at_line, at_col = doc.position(_path_parts(item.path), key=True) if item.path else (1, 1)
+    if not item.line:
+        return at_line, at_col
+    return item.line, at_col if at_line == item.line else 1
+
+
+def _describe(doc: Document, item: Change | MigrationWarning) -> str:
+    line, col = _located(doc, item)
+    kind = "warning: " if isinstance(item, MigrationWarning) else ""
+    return f"{line}:{col}: {kind}{item.path + ': ' if item.path else ''}{item.message}"

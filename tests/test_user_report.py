@@ -1,0 +1,83 @@
+"""Regressions from a fresh user's report: check/migrate agreement, located messages, auto reasons, ..."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compose_migrate.cli import main
+
+SPEC_39 = (
+    "name: demo\n"
+    "services:\n"
+    "  web:\n"
+    "    image: nginx\n"
+    "    profiles: [dev]\n"
+    "    depends_on:\n"
+    "      db:\n"
+    "        condition: service_healthy\n"
+    "  db:\n"
+    "    image: postgres\n"
+)
+PORT_38 = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    ports:\n      - 22:22\n'
+LINKS = (
+    'version: "2.4"\nservices:\n  web:\n    image: nginx\n    links:\n      - "db:database"\n'
+    + "  db:\n    image: postgres\n"
+)
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    p = tmp_path / name
+    p.write_text(text)
+    return str(p)
+
+
+def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
+    capsys.readouterr()
+    code = main(["check", "--format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)["files"][0]["findings"]
+
+
+@pytest.mark.parametrize(
+    ("text", "to"),
+    [(SPEC_39, "3.9"), (SPEC_39, "spec"), (PORT_38, "3.8"), (PORT_38, "3.9"), (PORT_38, "3.0"), (LINKS, "3.9")],
+)
+def test_check_fails_exactly_when_migrate_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, to: str
+) -> None:
+    f = write(tmp_path, "compose.yml", text)
+    migrate_code = main(["migrate", "--check", "--to", to, f])
+    code, found = check_json(capsys, "--to", to, f)
+    assert code == migrate_code
+    codes = {x["code"] for x in found}
+    assert ("CM242" in codes or "CM243" in codes) == (migrate_code == 1)
+
+
+def test_check_names_each_change_and_warning_at_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, found = check_json(capsys, write(tmp_path, "p.yml", PORT_38))
+    rewrite = next(x for x in found if x["code"] == "CM242")
+    assert code == 1
+    assert (rewrite["line"], rewrite["col"]) == (6, 9)  # the unquoted 22:22, not col 1
+    msg = str(rewrite["message"])
+    assert "(1 change, 1 warning)" in msg and "0 changes" not in msg
+    assert "1:1: version: removed `version: 3.8`" in msg
+    assert "6:9: warning: services.web.ports[0]: unquoted 22:22" in msg
+
+    code, found = check_json(capsys, write(tmp_path, "c1.yml", LINKS))
+    rewrite = next(x for x in found if x["code"] == "CM242")
+    assert (rewrite["line"], rewrite["col"]) == (5, 5)
+    assert "6:9: warning: services.web.links[0]: link alias 'database' became a network alias" in str(
+        rewrite["message"]
+    )
+
+
+def test_check_refused_downgrade_is_an_error_at_the_version_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, found = check_json(capsys, "--to", "2.4", write(tmp_path, "p.yml", PORT_38))
+    refused = next(x for x in found if x["code"] == "CM243")
+    assert code == 1
+    assert (refused["severity"], refused["line"], refused["col"]) == ("error", 1, 1)
+    assert "cannot migrate 3.8 down to 2.4" in str(refused["message"])
