@@ -12,6 +12,7 @@ from ruamel.yaml.scalarstring import ScalarString
 
 from ... import yamledit
 from ...findings import ComposeMigrateError
+from ...versions import ComposeVersion
 from ...yamlpath import format_path
 from ..base import LOSSLESS, Context, MigrationError, Rule
 
@@ -108,7 +109,14 @@ class _Resolver:
             from ...api import load
 
             try:
-                self.trees[path] = load(path).load_tree()[0]
+                doc = load(path)
+                if doc.version is ComposeVersion.V1:
+                    # A v1 base file speaks v1 (`net`, `log_driver`, ...): bring it to
+                    # 2.x with the same rules first, so what we inline is 2.x.
+                    from ...api import migrate
+
+                    doc = load(text=migrate(doc, ComposeVersion.V2_4).output, name=path)
+                self.trees[path] = doc.load_tree()[0]
             except ComposeMigrateError as exc:
                 raise MigrationError(f"extends: cannot read {file} ({exc.finding.message})") from None
         tree = self.trees[path]
