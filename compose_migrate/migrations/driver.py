@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .. import loading
 from ..findings import Change, MigrationWarning
 from ..versions import ComposeVersion
-from . import RULES, MigrationError, plan
+from . import RULES, STEPS, MigrationError, plan
 from .base import Context
 
 if TYPE_CHECKING:
@@ -72,6 +72,9 @@ def run(
         if name not in RULES:
             raise MigrationError(f"no rule named {name!r} (see `compose-migrate list-rules`)")
     steps = plan(source, target)
+    if not steps and source.major in (2, 3) and _numeric_version(doc.data):
+        # Every 2.x/3.x schema wants `version` as a string: even a same-version run must quote it.
+        steps = [(STEPS["v2_to_v2" if source.major == 2 else "v3_to_v3"], target)]
     if not steps:
         return MigrationResult(doc.name, source, target, False, doc.text)
 
@@ -118,6 +121,12 @@ def run(
     changes = [c for r in reports for c in r.changes]
     warnings = [w for r in reports for w in r.warnings]
     return MigrationResult(doc.name, source, target, output != doc.text, output, changes, warnings, reports)
+
+
+def _numeric_version(data: Any) -> bool:
+    """`version: 3.10` unquoted: YAML reads a number, which no schema accepts."""
+    v = data.get("version") if isinstance(data, dict) else None
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def _same_reading(a: str, b: str, version: ComposeVersion, name: str) -> bool:

@@ -18,8 +18,8 @@ def set_version(tree: Any, v: ComposeVersion) -> bool:
     """Set (or add, first) `version: "X.Y"`, keeping its quote style and comments."""
     text = version_text(v)
     if "version" in tree:
-        if str(tree["version"]) == text:
-            return False
+        if isinstance(tree["version"], str) and str(tree["version"]) == text:
+            return False  # an unquoted number is rewritten even when it reads the same
         old = tree["version"]
         value = text if isinstance(old, str) and type(old) is not str else yamledit.quote_scalar(text)
         return yamledit.set_scalar(tree, "version", value)
