@@ -61,3 +61,35 @@ def test_a_quoted_version_at_target_stays_byte_identical(tmp_path: Path, capsys:
     code, out, _ = cli(capsys, "migrate", f, "--to", "3.10", "--format", "json")
     res = json.loads(out)["files"][0]
     assert (code, res["changed"], res["changes"], res["output"]) == (0, False, [], text)
+
+
+# --------------------------------------------------------------------------- 2. --skip / --only
+
+CPU_24 = 'version: "2.4"\nservices:\n  x:\n    image: busybox\n    cpu_shares: 512\n'
+
+
+def test_skipping_a_needed_rule_says_so_not_bug(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "c2.yml", CPU_24)
+    code, out, err = cli(capsys, "migrate", f, "--to", "3.9", "--skip", "v2_drop_host_tuning")
+    assert (code, out) == (1, "")
+    assert "with --skip v2_drop_host_tuning, services.x.cpu_shares stays and 3.9 does not accept it" in err
+    assert "bug" not in err and "regexes" not in err
+
+
+def test_only_leaving_a_needed_rule_out_names_the_selection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "c2.yml", CPU_24)
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9", "--only", "version_2_to_3")
+    assert code == 1
+    assert "with --only version_2_to_3, services.x.cpu_shares stays and 3.9 does not accept it" in err
+    assert "bug" not in err
+
+
+@pytest.mark.parametrize("option", ["--only", "--skip"])
+def test_an_unknown_rule_name_is_one_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    a = write(tmp_path, "a.yml", CPU_24)
+    b = write(tmp_path, "b.yml", CPU_24)
+    code, out, err = cli(capsys, "migrate", a, b, "--to", "3.9", option, "v2_drop_host_tuning,nosuchrule")
+    assert (code, out) == (2, "")
+    assert err.count("nosuchrule") == 1 and option in err

@@ -71,6 +71,19 @@ def _split(values: list[str]) -> set[str]:
     return {v.strip() for item in values for v in item.split(",") if v.strip()}
 
 
+def _check_rule_names(chosen: dict[str, set[str]]) -> None:
+    """An unknown rule name is a usage error, said once (not once per file)."""
+    from ..migrations import RULES
+
+    for option, names in chosen.items():
+        unknown = sorted(n for n in names if n not in RULES)
+        if unknown:
+            raise typer.BadParameter(
+                f"no rule named {', '.join(map(repr, unknown))} (see `compose-migrate list-rules`)",
+                param_hint=option,
+            )
+
+
 @app.command()
 def migrate(
     files: list[str] = typer.Argument(..., help="Compose files, directories or globs; - for stdin."),
@@ -98,12 +111,14 @@ def migrate(
         target = "auto" if to.strip().lower() == "auto" else ComposeVersion.parse(to)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--to") from None
+    chosen = {"--only": _split(only), "--skip": _split(skip)}
+    _check_rule_names(chosen)
     code = EXIT_OK
     reports = []
     paths = expand(files)
     single = len(paths) == 1
     one = functools.partial(
-        _migrate_one, target=target, only=_split(only) or None, skip=_split(skip) or None, max_bytes=max_bytes
+        _migrate_one, target=target, only=chosen["--only"] or None, skip=chosen["--skip"] or None, max_bytes=max_bytes
     )
     for path, (doc, res, encoded) in zip(paths, map_files(one, paths, jobs), strict=True):
         if isinstance(doc, ComposeMigrateError):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .. import loading
 from ..findings import Change, MigrationWarning
 from ..versions import ComposeVersion
+from ..yamlpath import format_path
 from . import RULES, STEPS, MigrationError, plan
 from .base import Context
 
@@ -88,10 +89,12 @@ def run(
         ctx = Context(doc=doc, tree=tree, source=prev_version, step_target=step_target, target=target)
         ctx.step = step.name
         ctx.base_dir = base_dir
+        not_run: list[str] = []  # rules of this step the user left out (--only/--skip)
         for rule in step.rules:
-            if only and rule.name not in only or skip and rule.name in skip:
-                continue
             if not rule.applies_to(step_target):
+                continue
+            if only and rule.name not in only or skip and rule.name in skip:
+                not_run.append(rule.name)
                 continue
             ctx.rule = rule.name
             assert rule.func is not None
@@ -109,7 +112,8 @@ def run(
         text = dump_tree(tree, y)
         data = loading.parse(text, name=doc.name, yaml11=step_target.is_legacy).data
         if verify:
-            report.diff = _verify_step(step.name, prev_version, prev_data, step_target, data, ctx)
+            left_out = _selection(not_run, only, skip)
+            report.diff = _verify_step(step.name, prev_version, prev_data, step_target, data, ctx, left_out)
         reports.append(report)
         prev_version, prev_data = step_target, data
 
@@ -138,8 +142,25 @@ def _same_reading(a: str, b: str, version: ComposeVersion, name: str) -> bool:
     return bool(pa == pb)
 
 
+def _selection(not_run: list[str], only: set[str] | None, skip: set[str] | None) -> str:
+    """`--skip a, b` / `--only c`: how the user left rules of a step out, for messages ("" if not)."""
+    if not not_run:
+        return ""
+    if skip and not only:
+        return "--skip " + ", ".join(r for r in not_run if r in skip)
+    return "--only " + ", ".join(sorted(only or ()))
+
+
 def _format_name(v: ComposeVersion) -> str:
     return v.label if v is ComposeVersion.SPEC else f"version {v.label}"
+
+
+def _plain_problem(data: Any, version: ComposeVersion, path: str, message: str) -> tuple[str, str]:
+    """The first schema problem in plain words (validation's narrowed form), else the raw one."""
+    from ..validation.schema import problems
+
+    found = problems(data, version)
+    return (format_path(found[0].path), found[0].message) if found else (path, message)
 
 
 def _verify_step(
@@ -149,9 +170,11 @@ def _verify_step(
     after_v: ComposeVersion,
     after: Any,
     ctx: Context,
+    left_out: str = "",
 ) -> list[DiffItem]:
     from ..diffing import semantic_diff, unexplained
     from ..fastcheck import is_valid
+    from ..validation.schema import problems as schema_problems
     from ..validation.schema import schema_findings
 
     # The generated yes/no validator first: jsonschema only to name the problem.
@@ -162,18 +185,28 @@ def _verify_step(
         if own and source is not None:
             # Garbage in: say so, instead of blaming the step.
             q = own[0]
+            path, message = _plain_problem(ctx.doc.data, source, q.path, q.message)
             raise MigrationError(
                 f"cannot migrate: the file is not valid {_format_name(source)} "
-                f"({q.path or '(root)'}: {q.message}); fix it first (see `compose-migrate validate`)",
+                f"({path or '(root)'}: {message}); fix it first (see `compose-migrate validate`)",
                 step=step,
-                path=q.path,
+                path=path,
             )
-        p = problems[0]
+        path, message = _plain_problem(after, after_v, problems[0].path, problems[0].message)
+        if left_out:
+            # The user's rule selection, not the tool, left the file invalid: say so plainly.
+            unknown = next((p for p in schema_problems(after, after_v) if p.code == "CM201"), None)
+            what = (
+                f"{format_path(unknown.path)} stays and {after_v.label} does not accept it"
+                if unknown is not None
+                else f"{path or '(root)'}: {message} in {after_v.label}"
+            )
+            raise MigrationError(f"with {left_out}, {what}; run without it or edit that by hand", step=step, path=path)
         raise MigrationError(
-            f"step {step} produced a file that {after_v.label} rejects: {p.path or '(root)'}: {p.message} "
+            f"step {step} produced a file that {after_v.label} rejects: {path or '(root)'}: {message} "
             "(this is a compose-migrate bug: please report it)",
             step=step,
-            path=p.path,
+            path=path,
         )
     diff = semantic_diff(before, before_v, after, after_v)
     missing = unexplained(diff, ctx.touched)
