@@ -81,3 +81,24 @@ def test_check_refused_downgrade_is_an_error_at_the_version_key(
     assert code == 1
     assert (refused["severity"], refused["line"], refused["col"]) == ("error", 1, 1)
     assert "cannot migrate 3.8 down to 2.4" in str(refused["message"])
+
+
+EXTENDS = (
+    "services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: y\n    extends:\n      service: a\n"
+    "  web:\n    extends:\n      file: missing.yml\n      service: base\n  api:\n    extends: nope\n"
+)
+
+
+def test_validate_reports_extends_like_the_project_loader(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "compose.yml", EXTENDS)
+    capsys.readouterr()
+    assert main(["validate", "--format", "json", f]) == 1
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [(x["code"], x["line"], x["col"]) for x in found] == [("CM302", 4, 5), ("CM301", 11, 7), ("CM303", 14, 5)]
+    assert "extends forms a cycle: compose.yml:a -> compose.yml:b -> compose.yml:a" in found[0]["message"]
+    assert "missing.yml" in found[1]["message"]
+    # The same codes and places as `config` (the project loader).
+    from compose_migrate.project.loader import load_project
+
+    project = {(x.code, x.line, x.col) for x in load_project([f], environ={}).findings}
+    assert project == {(x["code"], x["line"], x["col"]) for x in found}

@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Severity
+from ..loading import DEFAULT_MAX_BYTES
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 UNDEFINED_SERVICE = "CM220"
 UNDEFINED_NETWORK = "CM221"
@@ -378,3 +382,31 @@ def semantic_findings(data: Any, version: ComposeVersion, *, file: str, locate: 
     if not isinstance(data, dict):
         return []
     return _Checker(data, version, file, locate).run()
+
+
+def extends_findings(
+    doc: Document,
+    *,
+    env: Mapping[str, str] | None = None,
+    base_dir: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Finding]:
+    """`extends` problems of one file as the project loader finds them (one logic for `config` and `validate`).
+
+    A missing `file:` (CM301), a cycle (CM302), an undefined target (CM303), each
+    at the `extends` that names it; problems inside the extended files are theirs.
+    """
+    data = doc.data
+    services = data if doc.version is ComposeVersion.V1 else data.get("services") if isinstance(data, dict) else None
+    if not isinstance(services, dict) or not any(isinstance(s, dict) and "extends" in s for s in services.values()):
+        return []  # the common case costs one pass over the services
+    from ..project import loader as pl
+
+    if base_dir is None:
+        base_dir = os.path.dirname(os.path.abspath(doc.name)) if os.path.isfile(doc.name) else "."
+    environ = dict(env or {})
+    ld = pl._Loader(environ=environ, interpolate=True, texts=None, max_bytes=max_bytes)
+    ld.dirs[doc.name] = base_dir  # `file:` is relative to this file
+    ld.resolve_extends(ld.layer(doc, environ, base_dir), environ, base_dir, ())
+    wanted = {pl.MISSING_FILE, pl.CYCLE, pl.MISSING_SERVICE}
+    return [f for f in ld.findings if f.code in wanted and f.file == doc.name]
