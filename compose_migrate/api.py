@@ -7,6 +7,7 @@ input raises ComposeMigrateError (with a located Finding) and nothing else.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -115,4 +116,24 @@ def migrate(
         result.reason = reason or result.reason
         return result
     except MigrationError as exc:
-        raise ComposeMigrateError(Finding("CM900", Severity.ERROR, str(exc), path=exc.path, file=d.name)) from None
+        message = str(exc)
+        if exc.path and message.startswith(exc.path + ": "):
+            message = message[len(exc.path) + 2 :]  # the Finding carries the path: say it once
+        line, col = _locate(d, exc.path)
+        raise ComposeMigrateError(
+            Finding("CM900", Severity.ERROR, message, path=exc.path, line=line, col=col, file=d.name)
+        ) from None
+
+
+def _locate(doc: Document, path: str) -> tuple[int, int]:
+    """line:col of a migration path (`services.web.ports[0]`) in the ORIGINAL file, 0:0 if none.
+
+    A path the migration created (a moved key) points at its deepest ancestor in the file.
+    """
+    if not path:
+        return 0, 0
+    parts: list[Any] = [int(i) if i else k for k, i in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path)]
+    data = doc.r11.data
+    if doc.version is ComposeVersion.V1 and isinstance(data, dict) and "services" not in data:
+        parts = parts[1:] if parts[:1] == ["services"] else parts  # rules name v1 services under `services:`
+    return doc.position(tuple(parts), key=True)

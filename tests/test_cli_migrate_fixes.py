@@ -93,3 +93,66 @@ def test_an_unknown_rule_name_is_one_usage_error(
     code, out, err = cli(capsys, "migrate", a, b, "--to", "3.9", option, "v2_drop_host_tuning,nosuchrule")
     assert (code, out) == (2, "")
     assert err.count("nosuchrule") == 1 and option in err
+
+
+# --------------------------------------------------------------------------- 3. located migration errors
+
+VOLUMES_FROM = (
+    'version: "2.4"\nservices:\n  data:\n    image: busybox\n  web:\n    image: nginx\n'
+    "    volumes_from:\n      - data\n"
+)
+
+
+def test_a_refusal_is_located_and_names_the_path_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "c1.yml", VOLUMES_FROM)
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9")
+    assert code == 1
+    assert err.startswith(f"{f}:7:5: error: services.web.volumes_from: ['data'] has no 3.x form")
+    assert err.count("services.web.volumes_from") == 1
+
+
+def test_the_library_error_carries_line_and_col(tmp_path: Path) -> None:
+    from compose_migrate import api
+    from compose_migrate.findings import ComposeMigrateError
+
+    with pytest.raises(ComposeMigrateError) as info:
+        api.migrate(api.load(text=VOLUMES_FROM, name="c1.yml"), "3.9")
+    f = info.value.finding
+    assert (f.path, f.line, f.col) == ("services.web.volumes_from", 7, 5)
+    assert f.message.startswith("['data'] has no 3.x form")
+
+
+def test_an_unreadable_extends_file_points_at_its_file_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = 'version: "2.4"\nservices:\n  web:\n    extends:\n      file: missing.yml\n      service: base\n'
+    f = write(tmp_path, "c3.yml", text + "    image: nginx\n")
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9")
+    assert code == 1
+    assert err.startswith(f"{f}:5:7: error: services.web.extends.file: extends: cannot read missing.yml")
+
+
+def test_a_merged_deploy_made_from_the_anchor_is_named_as_the_collision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        'version: "2.4"\nservices:\n  base: &base\n    image: busybox\n    mem_limit: 256m\n'
+        "  worker:\n    <<: *base\n    mem_limit: 512m\n"
+    )
+    f = write(tmp_path, "c.yml", text)
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9")
+    assert code == 1
+    assert "services.worker gets `deploy` through `<<` from services.base (made there by this migration)" in err
+    assert "its own `mem_limit`" in err and "services.worker.deploy comes from" not in err
+
+
+def test_an_own_key_over_a_merged_one_is_refused_plainly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        'version: "2.4"\nx-common: &common\n  mem_limit: 256m\nservices:\n  worker:\n    <<: *common\n'
+        "    image: busybox\n    mem_limit: 512m\n"
+    )
+    f = write(tmp_path, "c.yml", text)
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9")
+    assert code == 1
+    assert "services.worker sets its own `mem_limit` over the one it gets through `<<` from x-common" in err
+    assert "bug" not in err and "regexes" not in err

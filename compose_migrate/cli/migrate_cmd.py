@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import json
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..findings import ComposeMigrateError
+from ..findings import ComposeMigrateError, Finding
 from .app import app
 from .common import (
     EXIT_FINDINGS,
@@ -65,6 +66,11 @@ def _explain(path: str, res: MigrationResult) -> None:
         echo(f"{head}: {summary}", err=True)
         for line in lines:
             echo(f"  - {line}", err=True)
+
+
+def _error_line(f: Finding) -> str:
+    """`file:line:col: error: message`, the path said once (many messages already name it)."""
+    return line_for(dataclasses.replace(f, path="") if f.path and f.path in f.message else f)
 
 
 def _split(values: list[str]) -> set[str]:
@@ -127,7 +133,7 @@ def migrate(
             continue
         if isinstance(res, ComposeMigrateError) or res is None:
             if res is not None:
-                echo(line_for(res.finding), err=True)
+                echo(_error_line(res.finding), err=True)
             code = max(code, EXIT_FINDINGS)
             continue
         lossy = [w for w in res.warnings if w.lossy]

@@ -15,7 +15,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarfloat import ScalarFloat
 
-from ... import yamledit
+from ... import yamledit, yamlpath
 from ...versions import ComposeVersion
 from ...yamlpath import PathParts, format_path
 from ..base import Context, MigrationError
@@ -145,6 +145,16 @@ def move_into(ctx: Context, site: Site, dest: Sequence[str], value: Any, message
             "or target the Compose Specification",
             path=format_path(site.path),
         )
+    hidden = next((m for m in yamledit.merge_sources(dm) if key in m), None) if key in dm._ok else None
+    if hidden is not None:
+        # Moving the own key away would let the merged one through, unmoved.
+        src = path_of(ctx.tree, yamledit.defining_map(hidden, key))
+        raise MigrationError(
+            f"{format_path(site.path[:-1])} sets its own `{key}` over the one it gets through `<<` from "
+            f"{format_path(src or ()) or 'an anchor'}; moving its own would bring that one back: take `{key}` "
+            "out of one of them by hand, or target the Compose Specification",
+            path=format_path(site.path),
+        )
     if top in dm and not isinstance(dm[top], CommentedMap):
         raise MigrationError(f"{format_path(site.path[:-1])}.{top} is not a mapping", path=format_path(site.path))
     if top not in dm:
@@ -154,8 +164,16 @@ def move_into(ctx: Context, site: Site, dest: Sequence[str], value: Any, message
         yamledit.replace_key(dm, key, top, nested)
     else:
         if yamledit.is_merged_key(dm, top):
+            src = path_of(ctx.tree, yamledit.defining_map(dm, top))
+            owner = format_path(src or ()) or "an anchor"
+            # The merged `top` may be one this run just made there from the source's own keys.
+            made = src is not None and yamlpath.get(ctx.doc.data, (*src, top)) is None
+            svc = format_path(site.path[:-1])
             raise MigrationError(
-                f"{format_path(site.path[:-1])}.{top} comes from a `<<` merge; cannot add {'.'.join(dest)} to it",
+                f"{svc} gets `{top}` through `<<` from {owner}"
+                + (" (made there by this migration)" if made else "")
+                + f", and its own `{key}` cannot go into that one: give {svc} its own `{top}:` by hand "
+                f"(with what it should keep from {owner}), or target the Compose Specification",
                 path=format_path(site.path),
             )
         cur = dm[top]

@@ -225,7 +225,13 @@ def apply(ctx: Context) -> None:
                 path=format_path(ctx.svc_path(name, "extends")),
             )
         ext = svc["extends"]
-        base = resolver.base(ext, None, ctx.base_dir or ".", (f"(this file):{name}",))
+        try:
+            base = resolver.base(ext, None, ctx.base_dir or ".", (f"(this file):{name}",))
+        except MigrationError as exc:
+            if not exc.path:  # point at this service's `extends` (its `file:` when it names one)
+                inner = ("extends", "file") if isinstance(ext, dict) and "file" in ext else ("extends",)
+                exc.path = format_path(ctx.svc_path(name, *inner))
+            raise
         changed = merge(svc, base, before="extends")
         yamledit.delete_key(svc, "extends")
         src = (
