@@ -102,3 +102,31 @@ def test_validate_reports_extends_like_the_project_loader(tmp_path: Path, capsys
 
     project = {(x.code, x.line, x.col) for x in load_project([f], environ={}).findings}
     assert project == {(x["code"], x["line"], x["col"]) for x in found}
+
+
+def test_auto_reasons_are_true_and_point_at_the_original_key() -> None:
+    from compose_migrate import load
+    from compose_migrate.api import migrate
+
+    res = migrate(load(text='web:\n  image: nginx\n  log_opt:\n    max-size: "10m"\n'), "auto")
+    assert res.target.label == "2.0"  # 2.x logging.options is open to any key
+    assert res.reason == "2.0 is the lowest 2.x and holds everything this file uses"
+    res = migrate(load(text='version: "3.9"\nservices:\n  web:\n    image: nginx\n'), "auto")
+    assert res.target.label == "3.9" and "lowest 3.x" not in res.reason and "its own version" in res.reason
+    res = migrate(load(text='version: "2.4"\nservices:\n  web:\n    image: nginx\n    pids_limit: 10\n'), "auto")
+    assert "services.web.pids_limit at line 5" in res.reason
+
+
+def test_auto_refuses_an_invalid_file_like_an_explicit_target() -> None:
+    from compose_migrate import load
+    from compose_migrate.api import migrate
+    from compose_migrate.findings import ComposeMigrateError
+
+    bad = 'version: "2.4"\nservices:\n  web:\n    image: nginx\nsecrets:\n  s:\n    file: ./s\n'
+    messages = []
+    for to in ("auto", "3.0"):
+        with pytest.raises(ComposeMigrateError) as err:
+            migrate(load(text=bad), to)
+        messages.append((err.value.finding.path, err.value.finding.message))
+    assert messages[0] == messages[1]
+    assert messages[0][1].startswith("cannot migrate: the file is not valid version 2.4 (secrets:")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .. import catalog, loading
+from ..catalog.model import Obj, Shape
 from ..versions import ComposeVersion
 from ..yamlpath import PathParts, format_path
 from .base import MigrationError
@@ -24,13 +25,16 @@ if TYPE_CHECKING:
 
 V = ComposeVersion
 
-# Result paths whose source key had another name (for the line in the reason).
+# Service keys in the result whose source key had another name (for the line in the reason).
 MOVED_FROM: dict[tuple[str, ...], str] = {
     ("deploy", "resources", "limits", "pids"): "pids_limit",
     ("deploy", "resources", "limits", "cpus"): "cpus",
     ("deploy", "resources", "limits", "memory"): "mem_limit",
     ("deploy", "resources", "reservations", "memory"): "mem_reservation",
     ("deploy", "replicas"): "scale",
+    ("logging", "options"): "log_opt",
+    ("logging", "driver"): "log_driver",
+    ("network_mode",): "net",
 }
 
 
@@ -70,22 +74,80 @@ def concrete_paths(data: Any) -> Iterator[tuple[PathParts, str]]:
     yield from visit(data, (), "")
 
 
+def _holds(v: ComposeVersion, cpath: str) -> bool:
+    """`v` accepts the path: it names it, or the path sits under an object open to any key in `v`
+    (2.x `logging.options` takes `max-size` though only 3.x spells out `options.*`)."""
+    at = catalog.paths_at(v)
+    if cpath in at:
+        return True
+    segs = catalog.split_path(cpath)
+    for cut in range(len(segs) - 1, 0, -1):
+        prefix = ""
+        for seg in segs[:cut]:
+            prefix = catalog.join_path(prefix, seg)
+        if prefix in at:
+            key = at[prefix]
+            shape = catalog.resolve(key.shape, v) if key is not None else None
+            extra = shape.extra if isinstance(shape, Obj) else False
+            return extra is True or isinstance(extra, Shape) or (isinstance(extra, frozenset) and v in extra)
+    return False
+
+
 def _first(cpath: str, among: list[ComposeVersion]) -> ComposeVersion | None:
     for v in among:
-        if cpath in catalog.paths_at(v):
+        if _holds(v, cpath):
             return v
     return None
 
 
+def _original(doc: Document, path: PathParts) -> PathParts:
+    """Where a key of the migrated result is written in the ORIGINAL file."""
+    if doc.version is V.V1 and path[:1] == ("services",):
+        path = path[1:]  # v1 services sit at the top level
+    root = doc.r11.node
+    if root is None or loading.node_at(root, path, key=True) is not None:
+        return path
+    svc = 1 if doc.version is V.V1 else 2  # the key's path inside its service starts here
+    rest = tuple(path[svc:])
+    for moved, old in MOVED_FROM.items():
+        if rest[: len(moved)] == moved:
+            renamed = (*path[:svc], old, *rest[len(moved) :])
+            if loading.node_at(root, renamed, key=True) is not None:
+                return renamed
+    return path
+
+
 def _where(doc: Document, path: PathParts) -> str:
     """`services.web.pids_limit at line 5 (written as ...)`: the key in the ORIGINAL file."""
-    parts = path
-    for suffix, old in MOVED_FROM.items():
-        if len(path) > len(suffix) and tuple(path[-len(suffix) :]) == suffix:
-            parts = (*path[: -len(suffix)], old)
+    parts = _original(doc, path)
     line, _col = doc.position(parts, key=True)
     moved = f" (written as {format_path(path)})" if parts != path else ""
     return f"{format_path(parts)} at line {line}{moved}"
+
+
+def _refuse_invalid(doc: Document, source: ComposeVersion) -> None:
+    """Garbage in is refused as `--to V` refuses it (driver), before any version is picked.
+
+    A file valid in a later version of its own family is only mislabelled (3.0 using `init`):
+    picking the version it needs is what auto is for.
+    """
+    from ..fastcheck import is_valid
+    from ..validation.schema import problems
+
+    family = [v for v in V if v.major == source.major and v >= source]
+    if any(is_valid(doc.data, v) for v in family):
+        return
+    # An unquoted numeric `version` (detection read it; a rule quotes it) is not garbage.
+    found = [q for q in problems(doc.data, source) if q.path != ("version",)]
+    if not found:
+        return
+    path, message = format_path(found[0].path), found[0].message
+    name = source.label if source is V.SPEC else f"version {source.label}"
+    raise MigrationError(
+        f"cannot migrate: the file is not valid {name} ({path or '(root)'}: {message}); "
+        "fix it first (see `compose-migrate validate`)",
+        path=path,
+    )
 
 
 def _run(doc: Document, target: ComposeVersion, base_dir: str) -> MigrationResult:
@@ -101,6 +163,7 @@ def choose_target(doc: Document, *, base_dir: str | None = None) -> tuple[Compos
         raise MigrationError(f"cannot choose a target: format not recognised ({doc.detection.reason})")
     if source is V.SPEC:
         return V.SPEC, "already the Compose Specification (the newest format)"
+    _refuse_invalid(doc, source)
     bdir = base_dir if base_dir is not None else _dir_of(doc)
     among = _candidates(source)
     top = among[-1]
@@ -144,6 +207,8 @@ def choose_target(doc: Document, *, base_dir: str | None = None) -> tuple[Compos
     else:
         need = top
     if forcing is None:
+        if need == source:
+            return need, f"{need.label} (its own version) holds everything this file uses; auto never goes lower"
         if need == among[0]:
             return need, f"{need.label} is the lowest {need.major}.x and holds everything this file uses"
         return need, f"needs {need.label}: lower versions would drop a setting"
