@@ -39,7 +39,9 @@ def guess_indent(text: str) -> tuple[int, int, int]:
         if not m:
             continue
         col = len(m.group(1))
-        for nxt in lines[i + 1 :]:
+        # Walk on by index: slicing lines[i + 1 :] per key made this quadratic on big files.
+        for j in range(i + 1, len(lines)):
+            nxt = lines[j]
             if not nxt.strip() or nxt.lstrip().startswith("#"):
                 continue
             c = _CHILD.match(nxt)
