@@ -59,9 +59,14 @@ class Change:
     path: str
     message: str
     line: int = 0
+    col: int = 0  # 1-based, of the path's key in the original file; 0 when unknown
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "path": self.path, "line": self.line, "message": self.message}
+        return {"rule": self.rule, "path": self.path, "line": self.line, "col": self.col, "message": self.message}
+
+    def where(self, file: str) -> str:
+        """`file:line:col` (just `file` when unlocated), as Finding.where."""
+        return f"{file}:{self.line}:{self.col or 1}" if self.line else file
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,14 @@ class MigrationWarning:
     message: str
     line: int = 0
     lossy: bool = True
+    col: int = 0  # 1-based, of the path's key in the original file; 0 when unknown
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "path": self.path, "line": self.line, "message": self.message}
+        return {"rule": self.rule, "path": self.path, "line": self.line, "col": self.col, "message": self.message}
+
+    def where(self, file: str) -> str:
+        """`file:line:col` (just `file` when unlocated), as Finding.where."""
+        return f"{file}:{self.line}:{self.col or 1}" if self.line else file
 
 
 class ComposeMigrateError(Exception):

@@ -156,3 +156,24 @@ def test_an_own_key_over_a_merged_one_is_refused_plainly(tmp_path: Path, capsys:
     assert code == 1
     assert "services.worker sets its own `mem_limit` over the one it gets through `<<` from x-common" in err
     assert "bug" not in err and "regexes" not in err
+
+
+# --------------------------------------------------------------------------- 4. file:line:col on warnings
+
+
+def test_warnings_print_file_line_col_and_json_adds_col(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "c2.yml", CPU_24)
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9")
+    assert code == 0
+    assert f"{f}:5:5: warning: services.x.cpu_shares: cpu_shares: 512 dropped" in err
+    _, out, _ = cli(capsys, "migrate", f, "--to", "3.9", "--format", "json")
+    res = json.loads(out)["files"][0]
+    assert res["warnings"][0] | {"message": ""} == {
+        "rule": "v2_drop_host_tuning",
+        "path": "services.x.cpu_shares",
+        "line": 5,
+        "col": 5,
+        "message": "",
+    }
+    assert set(res["changes"][0]) == {"rule", "path", "line", "col", "message"}
+    assert (res["changes"][0]["line"], res["changes"][0]["col"]) == (1, 1)

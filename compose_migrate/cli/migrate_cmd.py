@@ -140,7 +140,7 @@ def migrate(
         if target == "auto":
             echo(f"{path}: --to auto chose {res.target.label}: {res.reason}", err=True)
         for w in res.warnings:
-            where = f"{path}:{w.line}" if w.line else path
+            where = w.where(path)
             shown = f"{w.path}: " if w.path else ""
             echo(f"{where}: warning: {shown}{w.message} [{w.rule}]", err=True)
         if explain:

@@ -138,21 +138,26 @@ class Context:
 
     def line_of(self, path: PathParts) -> int:
         """Line in the ORIGINAL file, for messages (0 when it did not exist)."""
+        return self.position_of(path)[0]
+
+    def position_of(self, path: PathParts) -> tuple[int, int]:
+        """(line, col) of the path's key in the ORIGINAL file (its deepest existing ancestor)."""
         orig = path
         data = self.doc.data
         v1_layout = self.doc.version is ComposeVersion.V1 and isinstance(data, dict) and "services" not in data
         if v1_layout and path[:1] == ("services",):
             orig = path[1:]  # the service moved under `services:` in this run
-        line, _col = self.doc.position(orig, key=True)
-        return line
+        return self.doc.position(orig, key=True)
 
     # -- recording ---------------------------------------------------------
     def change(self, path: PathParts, message: str, *, also: tuple[PathParts, ...] = ()) -> None:
         """Record an edit; `also` names further paths the edit affects."""
-        self.changes.append(Change(self.rule, format_path(path), message, self.line_of(path)))
+        line, col = self.position_of(path)
+        self.changes.append(Change(self.rule, format_path(path), message, line, col))
         self.touched.extend(format_path(p) for p in (path, *also))
 
     def warn(self, path: PathParts, message: str, *, lossy: bool = True, also: tuple[PathParts, ...] = ()) -> None:
         """Record what could not be carried over exactly, and what to do."""
-        self.warnings.append(MigrationWarning(self.rule, format_path(path), message, self.line_of(path), lossy))
+        line, col = self.position_of(path)
+        self.warnings.append(MigrationWarning(self.rule, format_path(path), message, line, lossy, col))
         self.touched.extend(format_path(p) for p in (path, *also))
