@@ -16,7 +16,7 @@ def jsonable(data: Any) -> Any:
     alias bombs, so the expansion is bounded.
     """
     if isinstance(data, dict):
-        return {_key(k): jsonable(v) for k, v in data.items()}
+        return {key_text(k): jsonable(v) for k, v in data.items()}
     if isinstance(data, (list, tuple)):
         return [jsonable(v) for v in data]
     if isinstance(data, bool) or data is None:
@@ -30,7 +30,12 @@ def jsonable(data: Any) -> Any:
     return str(data)
 
 
-def _key(k: Any) -> str:
+def key_text(k: Any) -> str:
+    """The string a parsed mapping key becomes in the plain view (False -> "false", 1 -> "1").
+
+    A key YAML 1.1 resolved (`OFF:` is False) is no longer its written text;
+    loading.written_key relates the two.
+    """
     if isinstance(k, bool):
         return "true" if k else "false"
     if k is None:

@@ -24,7 +24,17 @@ from .. import yamledit
 from ..yaml11 import BASE60, BOOL_STRING, NUMBER_STRING, SHORT_BOOL, Pitfall, pitfalls, resolve_plain_11
 from ..yamlpath import PathParts, format_path
 
-__all__ = ["QUOTE_CODES", "Quotable", "find_quotable", "old_reading", "quote_at"]
+__all__ = [
+    "QUOTE_CODES",
+    "Quotable",
+    "QuotableKey",
+    "find_quotable",
+    "find_quotable_keys",
+    "old_key_reading",
+    "old_reading",
+    "quote_at",
+    "quote_key_at",
+]
 
 # Pitfalls that quoting the written text resolves.  Mode pitfalls are left
 # out on purpose: a mode must stay a number, so quoting would break it.
@@ -119,3 +129,90 @@ def quote_at(tree: Any, path: PathParts, text: str) -> bool:
     if isinstance(parent, CommentedMap) and yamledit.is_merged_key(parent, key):
         parent = yamledit.defining_map(parent, key)
     return yamledit.set_scalar(parent, key, yamledit.quote_scalar(text))
+
+
+@dataclass
+class QuotableKey:
+    """One unquoted mapping key that YAML 1.1 read as something other than its text."""
+
+    path: PathParts  # the key's path, every part as written
+    text: str
+    old: object  # what PyYAML made of it (False for `OFF`)
+
+    @property
+    def old_path(self) -> PathParts:
+        """The key as the legacy plain data names it (plain.key_text: False -> "false")."""
+        from ..plain import key_text
+
+        return (*self.path[:-1], key_text(self.old))
+
+
+def find_quotable_keys(root: Any, *, skip_root_keys: Callable[[str], bool] = lambda key: False) -> list[QuotableKey]:
+    """Plain keys of a composed YAML 1.1 node tree that PyYAML did not read as their text (`OFF:`, `yes:`)."""
+    from ..validation.yamlcheck import key_reading_11
+
+    out: list[QuotableKey] = []
+    stack: list[tuple[PathParts, Any]] = [((), root)]
+    seen: set[int] = set()
+    while stack:
+        here, n = stack.pop()
+        if id(n) in seen:
+            continue  # a mapping reached again through an alias: its keys are quoted where written
+        seen.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            for k, v in reversed(n.value):
+                if not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE_TAG:
+                    continue
+                text = str(k.value)
+                if not here and skip_root_keys(text):
+                    continue
+                if not k.style and not _explicit_tag(k) and k.tag != "tag:yaml.org,2002:str":
+                    old = key_reading_11(text)
+                    if old is not None or text in ("~", "null", "Null", "NULL"):
+                        out.append(QuotableKey((*here, text), text, old))
+                stack.append(((*here, text), v))
+        elif isinstance(n, yaml.SequenceNode):
+            for i in reversed(range(len(n.value))):
+                stack.append(((*here, i), n.value[i]))
+    out.sort(key=lambda q: [str(p) for p in q.path])
+    return out
+
+
+def old_key_reading(q: QuotableKey) -> str:
+    """How YAML 1.1 (docker-compose 1.x) read the key, in words."""
+    if isinstance(q.old, bool):
+        return f"the boolean key {str(q.old).lower()} (Python's {q.old})"
+    if q.old is None:
+        return "the null key (Python's None)"
+    return f"the number key {q.old}"
+
+
+def _child_key(m: Any, text: str) -> Any:
+    """The key of a round-trip mapping written as `text` (YAML 1.2 may have read `true:` as True)."""
+    for k in m:
+        if k == text or (isinstance(k, bool) and str(k).lower() == text.lower()):
+            return k
+    return None
+
+
+def quote_key_at(tree: Any, path: PathParts, text: str) -> bool:
+    """Rewrite the key at `path` (parts as written) in a round-trip tree as the double-quoted `text`."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    parent = tree
+    for part in path[:-1]:
+        key = _child_key(parent, part) if isinstance(parent, CommentedMap) and isinstance(part, str) else part
+        try:
+            parent = parent[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if not isinstance(parent, CommentedMap):
+        return False
+    old = _child_key(parent, text)
+    if old is None or isinstance(old, DoubleQuotedScalarString):
+        return False
+    if yamledit.is_merged_key(parent, old):
+        parent = yamledit.defining_map(parent, old)
+    # The quoted key is equal to the plain one as a str, so rename_key would see no change:
+    # replace_key puts the new key object in the same place, value and comments kept.
+    return yamledit.replace_key(parent, old, DoubleQuotedScalarString(text), parent[old])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..findings import Finding, Severity
-from ..loading import node_at
+from ..loading import node_at, written_path
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
 
@@ -85,7 +85,8 @@ def _schema_layer(
             assert version is not None
             message = f"`{p.path[-1]}` is not allowed in format {version.label}: {known[0]}"
             hint = known[1]
-        out.append(Finding(p.code, Severity.ERROR, message, format_path(p.path), line, col, hint, doc.name))
+        shown = format_path(written_path(doc.r11.node, p.path))  # `OFF:` as written, not "false"
+        out.append(Finding(p.code, Severity.ERROR, message, shown, line, col, hint, doc.name))
     return out
 
 

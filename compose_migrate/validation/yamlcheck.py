@@ -8,7 +8,9 @@ reported from there.  Here:
   before a comment); libyaml and go-yaml accept it.  For legacy formats we run
   that same scanner when the text has a tab (case 015);
 * YAML 1.1 pitfalls of plain scalars (base-60 ports, yes/no/on/off in
-  environment and labels, modes), from compose_migrate/yaml11.py.
+  environment and labels, modes), from compose_migrate/yaml11.py;
+* in legacy files, plain keys that YAML 1.1 reads as a boolean, number or
+  null (`OFF:` is the key False for docker-compose 1.x).
 
 Codes: CM050 tab, CM051-CM057 pitfalls (see PITFALL_CODES).
 """
@@ -82,12 +84,69 @@ def _walk_values(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[t
         yield path, node
 
 
+def _walk_keys(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(path as written, key node) for every plain mapping key, each mapping once."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode) or k.tag == "tag:yaml.org,2002:merge":
+                continue
+            if k.style in (None, ""):
+                yield (*path, k.value), k
+            yield from _walk_keys(v, (*path, k.value), seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _walk_keys(item, (*path, i), seen)
+
+
+def key_reading_11(text: str) -> object | None:
+    """What PyYAML makes of a plain key when that is not the written text (None: the text itself)."""
+    value = yaml11.resolve_plain_11(text)
+    if isinstance(value, str) or type(value) not in (bool, int, float, type(None)):
+        return None  # text, or a timestamp (docker-compose 1.x schemas refuse those anyway)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) == text:
+        return None  # `8080:` is the number 8080, written the same as its text
+    return value
+
+
+def _key_findings(root: Any, file: str) -> Iterator[Finding]:
+    # A key is a string for every Compose reader except PyYAML (docker-compose
+    # 1.x), which reads `OFF:` as the key False: a variable, label or service
+    # named "False", not what the file says.
+    for path, node in _walk_keys(root, (), set()):
+        old = key_reading_11(str(node.value))
+        if old is None and node.value not in ("", "~", "null", "Null", "NULL"):
+            continue
+        text = str(node.value)
+        if isinstance(old, bool):
+            code, seen = PITFALL_CODES[yaml11.BOOL_STRING], f"the boolean {str(old).lower()}"
+        elif old is None:
+            code, seen = PITFALL_CODES[yaml11.NUMBER_STRING], "null (None)"
+        else:
+            code, seen = PITFALL_CODES[yaml11.NUMBER_STRING], f"the number {old}"
+        yield Finding(
+            code,
+            Severity.ERROR,
+            f"the key {text} is {seen} under YAML 1.1: docker-compose 1.x (which reads legacy formats) "
+            f'sees the key {old!r}, not the text "{text}"',
+            format_path(path),
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            f'quote it as "{text}"',
+            file,
+        )
+
+
 def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[Finding]:
-    """YAML 1.1 / 1.2 traps in unquoted scalars, located at the scalar."""
+    """YAML 1.1 / 1.2 traps in unquoted scalars (values, and keys of legacy files), located at the scalar."""
     if root is None:
         return []
     out: list[Finding] = []
     legacy = version.is_legacy
+    if legacy:
+        out += _key_findings(root, file)
     for path, node in _walk_values(root, (), set()):
         if node.style not in (None, ""):
             continue  # quoted or block scalars are strings for every reader

@@ -108,6 +108,38 @@ def mismatches(root: Any) -> list[Mismatch]:
     return list(found.values())
 
 
+@dataclass
+class KeyMismatch:
+    """One unquoted mapping key that YAML 1.1 and YAML 1.2 read differently (`OFF:` is False, then "OFF")."""
+
+    path: PathParts  # the key's path, parts as written
+    text: str
+    old: Any  # YAML 1.1 reading
+    new: Any  # YAML 1.2 reading
+
+    @property
+    def old_path(self) -> PathParts:
+        """The key as the legacy plain data names it (plain.key_text: False -> "false")."""
+        from ...plain import key_text
+
+        return (*self.path[:-1], key_text(self.old))
+
+
+def key_mismatches(root: Any) -> list[KeyMismatch]:
+    """Every unquoted key whose YAML 1.1 reading is not its text and differs from its YAML 1.2 reading."""
+    from ..yaml11_quoting import find_quotable_keys
+
+    out: list[KeyMismatch] = []
+    for q in find_quotable_keys(root):
+        try:
+            new = reading_12(q.text)
+        except (ValueError, yaml.YAMLError):
+            continue
+        if not _same(q.old, new):
+            out.append(KeyMismatch(q.path, q.text, q.old, new))
+    return out
+
+
 def _explicit_tag(node: Any, text: str) -> bool:
     tag = str(node.tag)
     if not tag.startswith(_STD):

@@ -1,4 +1,4 @@
-"""S-12: plain values YAML 1.1 read differently from YAML 1.2 keep their meaning (`yes` -> true, `2122:22` quoted)."""
+"""S-12: plain scalars YAML 1.1 and 1.2 read differently keep their meaning (`yes` -> true); keys are quoted as written."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
 
 from ... import yamledit
+from ...plain import key_text
 from ...versions import ComposeVersion
 from ...yamlpath import PathParts
 from ..base import Context, Rule
-from ._scalars import Mismatch, locate, mismatches
+from ..yaml11_quoting import quote_key_at
+from ._scalars import KeyMismatch, Mismatch, key_mismatches, locate, mismatches
 
 RULE = Rule(
     __name__,
@@ -51,6 +53,25 @@ def apply(ctx: Context) -> None:
             if where is not None and where[0][where[1]] is current:
                 yamledit.set_scalar(where[0], where[1], value)
         _record(ctx, m, path, aliases)
+    for k in key_mismatches(ctx.doc.r11.node):
+        if k.path[:1] == ("version",):
+            continue
+        path, old_path = _in_tree(k.path, v1_layout), _in_tree(k.old_path, v1_layout)
+        if quote_key_at(ctx.tree, path, k.text):
+            _record_key(ctx, k, path, old_path)
+
+
+def _record_key(ctx: Context, k: KeyMismatch, path: PathParts, old_path: PathParts) -> None:
+    # A key is a name: nobody writes `OFF:` meaning a variable called "False",
+    # so the text is kept (quoted) and the old reading said.
+    old = key_text(k.old)  # how the legacy plain data spelled it
+    ctx.warn(
+        path,
+        f"docker-compose 1.x (YAML 1.1, the legacy formats) read the unquoted key {k.text} as {old} "
+        f'(Python\'s {k.old!r}); it is now quoted as "{k.text}", the text written and what Compose v2 reads. '
+        f'If the service relied on the old key, write it as "{old}" instead',
+        also=(old_path,),
+    )
 
 
 def _plain(value: Any) -> bool:

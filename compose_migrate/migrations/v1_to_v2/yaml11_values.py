@@ -1,10 +1,10 @@
-"""V1-15: plain values YAML 1.1 read differently (`22:22`, `yes`, `0755` in strings) are quoted as written."""
+"""V1-15: plain values and keys YAML 1.1 read differently (`22:22`, `yes`, `OFF:`) are quoted as written."""
 
 from __future__ import annotations
 
 from ...yaml11 import SHORT_BOOL
 from ..base import HUMAN, Context, Rule
-from ..yaml11_quoting import find_quotable, old_reading, quote_at
+from ..yaml11_quoting import find_quotable, find_quotable_keys, old_key_reading, old_reading, quote_at, quote_key_at
 
 RULE = Rule(
     __name__,
@@ -34,6 +34,19 @@ def apply(ctx: Context) -> None:
             f'the text "{q.text}" (what was written, and what Compose v2 reads). If the old reading was '
             f"what the service relied on, write {_literal(q.pitfall.value_11)} instead",
             also=aliases,
+        )
+
+    for k in find_quotable_keys(ctx.doc.r11.node, skip_root_keys=lambda key: key == "version"):
+        path, old_path = (p if str(p[0]).startswith("x-") else ctx.svc_path(*p) for p in (k.path, k.old_path))
+        if not quote_key_at(ctx.tree, path, k.text):
+            continue
+        # The plain data named the key by what 1.x read (False -> "false"): both paths changed.
+        ctx.warn(
+            path,
+            f"docker-compose 1.x (YAML 1.1) read the unquoted key {k.text} as {old_key_reading(k)}; it is now "
+            f'quoted as "{k.text}", the text written and what Compose v2 reads. If the service relied on the '
+            f"old key, write it as {_literal(k.old)} instead",
+            also=(old_path,),
         )
 
 
