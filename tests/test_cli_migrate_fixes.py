@@ -177,3 +177,31 @@ def test_warnings_print_file_line_col_and_json_adds_col(tmp_path: Path, capsys: 
     }
     assert set(res["changes"][0]) == {"rule", "path", "line", "col", "message"}
     assert (res["changes"][0]["line"], res["changes"][0]["col"]) == (1, 1)
+
+
+# --------------------------------------------------------------------------- 5. only the formats a command has
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("migrate", "{f}", "--to", "3.9"), ("detect", "{f}"), ("explain", "mem_limit"), ("list-rules",)],
+)
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_an_unimplemented_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], fmt: str
+) -> None:
+    f = write(tmp_path, "c2.yml", CPU_24)
+    code, out, err = cli(capsys, *(a.format(f=f) for a in args), "--format", fmt)
+    assert (code, out) == (2, "")
+    said = " ".join(err.replace("│", " ").split())  # typer's box wraps the message
+    assert f"'{fmt}' is not one of 'text', 'json'" in said
+
+
+@pytest.mark.parametrize("args", [("detect", "{f}"), ("explain", "mem_limit"), ("list-rules",)])
+def test_json_still_works_where_it_is_offered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    f = write(tmp_path, "c2.yml", CPU_24)
+    code, out, _ = cli(capsys, *(a.format(f=f) for a in args), "--format", "json")
+    assert code == 0
+    assert json.loads(out)

@@ -19,6 +19,7 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_UNREADABLE",
+    "DataFormat",
     "OutputFormat",
     "echo",
     "iter_documents",
@@ -32,6 +33,14 @@ class OutputFormat(str, enum.Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+
+
+class DataFormat(str, enum.Enum):
+    """The formats of commands whose output is data, not findings (migrate, detect, explain, list-rules):
+    only what they implement, so `--format sarif` there is a usage error, not silently text."""
+
+    text = "text"
+    json = "json"
 
 
 # One-line options the commands share: `jobs: int = JOBS_OPTION`.

@@ -14,7 +14,7 @@ from .common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     MAX_BYTES_OPTION,
-    OutputFormat,
+    DataFormat,
     echo,
     iter_documents,
     line_for,
@@ -24,7 +24,7 @@ from .common import (
 @app.command()
 def detect(
     files: list[str] = typer.Argument(..., help="Compose files, directories or globs; - for stdin."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="Output format."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
     max_bytes: int = MAX_BYTES_OPTION,
     min_version: bool = typer.Option(
         False, "--min-version", help="Also print the lowest version of the file's family it needs, and why."
@@ -36,7 +36,7 @@ def detect(
     for path, doc in iter_documents(files, max_bytes=max_bytes):
         if isinstance(doc, ComposeMigrateError):
             code = max(code, EXIT_UNREADABLE)
-            if fmt is OutputFormat.json:
+            if fmt is DataFormat.json:
                 rows.append({"file": path, "version": None, "declared": None, "reason": str(doc.finding.message)})
             else:
                 echo(line_for(doc.finding), err=True)
@@ -45,7 +45,7 @@ def detect(
         if det.version is None:
             code = max(code, EXIT_FINDINGS)
         needs = _needs(doc, det.version) if min_version and det.version is not None else None
-        if fmt is OutputFormat.json:
+        if fmt is DataFormat.json:
             row = det.to_json()
             if needs is not None:
                 row["min_version"] = needs[0]
@@ -62,7 +62,7 @@ def detect(
                 echo(f"  needs {lowest}: nothing newer than the first version of its format is used")
             for p, v, line in why:
                 echo(f"  needs {v}: {p}" + (f" at line {line}" if line else ""))
-    if fmt is OutputFormat.json:
+    if fmt is DataFormat.json:
         echo(json.dumps(rows, indent=2))
     raise typer.Exit(code)
 

@@ -7,13 +7,13 @@ import json
 import typer
 
 from .app import app
-from .common import EXIT_FINDINGS, EXIT_OK, OutputFormat, echo
+from .common import EXIT_FINDINGS, EXIT_OK, DataFormat, echo
 
 
 @app.command()
 def explain(
     key: str = typer.Argument(..., help="A key or path: healthcheck, services.*.mem_limit, services.web.ports."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
     """Explain a Compose key from the catalog: versions, forms, removal and replacement."""
     from dataclasses import asdict
@@ -21,7 +21,7 @@ def explain(
     from ..explain import explain as explain_key
 
     res = explain_key(key)
-    if fmt is OutputFormat.json:
+    if fmt is DataFormat.json:
         echo(json.dumps({**asdict(res), "found": res.found}, indent=2))
         raise typer.Exit(EXIT_OK if res.found else EXIT_FINDINGS)
     if not res.found:

@@ -19,7 +19,7 @@ from .common import (
     EXIT_UNREADABLE,
     JOBS_OPTION,
     MAX_BYTES_OPTION,
-    OutputFormat,
+    DataFormat,
     echo,
     line_for,
     map_files,
@@ -101,7 +101,7 @@ def migrate(
     only: list[str] = typer.Option([], "--only", help="Run only these rules (repeat or comma-separate)."),
     skip: list[str] = typer.Option([], "--skip", help="Do not run these rules."),
     strict: bool = typer.Option(False, "--strict", help="Refuse lossy changes: exit 1, write nothing."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
     explain: bool = typer.Option(False, "--explain", help="Also say, per step, what changed in meaning (stderr)."),
     jobs: int = JOBS_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
@@ -165,7 +165,7 @@ def migrate(
                     continue
                 echo(f"rewrote {path} ({res.source.label} -> {res.target.label})", err=True)
             continue
-        if fmt is OutputFormat.json:
+        if fmt is DataFormat.json:
             continue
         if diff:
             old = doc.text.splitlines(keepends=True)
@@ -178,6 +178,6 @@ def migrate(
             sys.stdout.buffer.flush()
         else:
             sys.stdout.write(f"# ---- {path}\n{res.output}")
-    if fmt is OutputFormat.json:
+    if fmt is DataFormat.json:
         echo(json.dumps({"files": reports}, indent=2))
     raise typer.Exit(code)

@@ -7,15 +7,15 @@ import json
 import typer
 
 from .app import app
-from .common import OutputFormat, echo
+from .common import DataFormat, echo
 
 
 @app.command("list-rules")
-def list_rules(fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json.")) -> None:
+def list_rules(fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json.")) -> None:
     """List the migration rules: name, rule id, class and what each does."""
     from ..migrations import STEP_DEFS
 
-    if fmt is OutputFormat.json:
+    if fmt is DataFormat.json:
         rows = [
             {"step": s.name, "rule": r.name, "id": r.rule_id, "kind": r.kind, "summary": r.summary}
             for s in STEP_DEFS
