@@ -22,6 +22,8 @@ class ExplainResult:
     removed_in: str | None = None
     replaced_by: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Other paths a bare key also names (`name`: networks.*.name, ...), each with its own range.
+    also: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -88,6 +90,13 @@ def explain(key: str) -> ExplainResult:
         return ExplainResult(query=key, paths=[], versions="", forms="")
     best = catalog.entry_for(key)
     assert best is not None
+    # One key, one answer: a bare key means its most prominent path (`name`: the top-level one);
+    # the paths it also names are listed apart, never merged into its versions.
+    if catalog.split_path(catalog.normalize(key)) == [best.name]:
+        entries = [best]
+        others = [e for e in catalog.entries_matching(key) if e.path != best.path]
+    else:
+        others = []
     versions: set[ComposeVersion] = set()
     for e in entries:
         versions.update(e.versions)
@@ -95,6 +104,10 @@ def explain(key: str) -> ExplainResult:
     shape = _shape_at(best.path, newest)
     removed = best.removed_in
     notes = [n for n in dict.fromkeys(e.note for e in entries) if n]
+    if others:
+        shown = ", ".join(f"{e.path} ({e.ranges})" for e in others[:_ALSO_SHOWN])
+        more = f" (+{len(others) - _ALSO_SHOWN} more)" if len(others) > _ALSO_SHOWN else ""
+        notes.append(f"`{best.name}` also names: {shown}{more}")
     return ExplainResult(
         query=key,
         paths=[e.path for e in entries],
@@ -103,7 +116,11 @@ def explain(key: str) -> ExplainResult:
         removed_in=removed.label if removed is not None else None,
         replaced_by=best.replaced_by,
         notes=notes,
+        also=[e.path for e in others],
     )
+
+
+_ALSO_SHOWN = 6
 
 
 # --- minimum version ------------------------------------------------------------

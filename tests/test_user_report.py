@@ -130,3 +130,25 @@ def test_auto_refuses_an_invalid_file_like_an_explicit_target() -> None:
         messages.append((err.value.finding.path, err.value.finding.message))
     assert messages[0] == messages[1]
     assert messages[0][1].startswith("cannot migrate: the file is not valid version 2.4 (secrets:")
+
+
+def test_explain_a_bare_key_is_its_most_prominent_path_and_lists_the_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from compose_migrate.explain import explain
+
+    r = explain("name")
+    assert (r.paths, r.versions) == (["name"], "spec")  # top-level `name` is Specification only
+    assert "networks.*.name" in r.also and "name" not in r.also
+    assert any("networks.*.name (2.1-2.4, 3.5-spec)" in n for n in r.notes)
+    assert explain("external").paths == ["networks.*.external"]
+    assert explain("networks.*.name").versions == "2.1-2.4, 3.5-spec"  # a full path is unchanged
+
+
+def test_spec_to_3x_warning_names_the_range_of_the_dropped_path(tmp_path: Path) -> None:
+    from compose_migrate import load
+    from compose_migrate.api import migrate
+
+    res = migrate(load(write(tmp_path, "c.yml", SPEC_39)), "3.9")
+    [name] = [w for w in res.warnings if w.path == "name"]
+    assert "(accepted in spec)" in name.message

@@ -306,15 +306,25 @@ def entries_matching(query: str) -> list[Entry]:
 
 def entry_for(query: str) -> Entry | None:
     """The best entry for a path or bare key: the shortest matching path,
-    a service key before a same-length key elsewhere (people mostly ask about those)."""
+    a service key before a same-length key elsewhere (people mostly ask about those), then the
+    one most versions accept (`external`: networks' before configs')."""
     hits = entries_matching(query)
     if not hits:
         return None
-    return min(hits, key=lambda e: (len(_segments(e.path)), not e.path.startswith("services."), e.path))
+    return min(
+        hits, key=lambda e: (len(_segments(e.path)), not e.path.startswith("services."), -len(e.versions), e.path)
+    )
 
 
 def versions_accepting(path: str) -> list[ComposeVersion]:
-    """The versions in which `path` (or any path a bare key names) is accepted."""
+    """The versions in which `path` (or any path a bare key names) is accepted.
+
+    A query that is itself a path (`name`, top level) is that path only, not
+    every `*.name` below it.
+    """
+    exact = all_paths().get(normalize(path))
+    if exact is not None:
+        return sorted(exact.versions)
     found: set[ComposeVersion] = set()
     for e in entries_matching(path):
         found.update(e.versions)
