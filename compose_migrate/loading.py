@@ -71,7 +71,8 @@ def read_source(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str |
         import sys
 
         data = sys.stdin.buffer.read(max_bytes + 1)
-        return decode_source(data, name=display or "<stdin>", max_bytes=max_bytes)
+        # `-`: what the user typed, and what migrate and detect show
+        return decode_source(data, name=display or "-", max_bytes=max_bytes)
     try:
         st = os.stat(path)
     except FileNotFoundError:

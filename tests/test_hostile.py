@@ -463,7 +463,7 @@ def test_max_bytes_on_stdin_stops_reading(tmp_path: Path) -> None:
     big = "services:\n  web:\n    image: nginx\n" + "# padding\n" * 100_000  # 1 MB
     proc = run_cli("validate", "--max-bytes", "4096", "-", stdin=big)
     assert proc.returncode == 2
-    assert "<stdin>: error: input is over the size limit of 4096 bytes [CM002]" in proc.stdout
+    assert "-: error: input is over the size limit of 4096 bytes [CM002]" in proc.stdout
     assert run_cli("validate", "-", stdin=big).returncode == 0
 
 

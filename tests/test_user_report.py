@@ -152,3 +152,26 @@ def test_spec_to_3x_warning_names_the_range_of_the_dropped_path(tmp_path: Path) 
     res = migrate(load(write(tmp_path, "c.yml", SPEC_39)), "3.9")
     [name] = [w for w in res.warnings if w.path == "name"]
     assert "(accepted in spec)" in name.message
+
+
+def test_stdin_is_named_dash_by_every_command() -> None:
+    from .conftest import run_cli
+
+    text = "services:\n  web:\n    image: nginx\n    enviroment: {A: b}\n"
+    validate = run_cli("validate", "-", stdin=text)
+    assert validate.returncode == 1 and validate.stdout.startswith("-: invalid")
+    assert "-:4:5: error:" in validate.stdout and "<stdin>" not in validate.stdout
+    detect = run_cli("detect", "-", stdin=text)
+    assert detect.stdout.startswith("-: Compose Specification")
+
+
+def test_a_bad_schema_file_is_one_usage_error(tmp_path: Path) -> None:
+    from .conftest import run_cli
+
+    a, b = write(tmp_path, "a.yml", PORT_38), write(tmp_path, "b.yml", LINKS)
+    bad = write(tmp_path, "bad.json", "{bad")
+    for schema, why in ((bad, "schema is not JSON"), (str(tmp_path / "none.json"), "cannot read schema")):
+        proc = run_cli("validate", "--schema", schema, a, b)
+        assert proc.returncode == 2
+        assert proc.stderr.count("--schema") == 1 and why in proc.stderr
+        assert proc.stdout == ""  # no per-file findings

@@ -58,5 +58,13 @@ def validate(
             target = ComposeVersion.parse(version)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--version") from None
+    if schema is not None:
+        from ..findings import ComposeMigrateError
+        from ..validation.schema import load_schema_file
+
+        try:
+            load_schema_file(schema)  # a bad --schema is the command's problem, said once (exit 2)
+        except ComposeMigrateError as exc:
+            raise typer.BadParameter(f"{schema}: {exc.finding.message}", param_hint="--schema") from None
     env = environment(env_file, use_env)
     run_and_report(files, fmt, strict=strict, jobs=jobs, version=target, schema=schema, env=env, max_bytes=max_bytes)
