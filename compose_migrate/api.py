@@ -110,8 +110,13 @@ def migrate(
             from .migrations.auto import choose_target
 
             target, reason = choose_target(d, base_dir=options.get("base_dir"))
+        elif isinstance(to, str):
+            target = _version(to, d.name)
+        elif isinstance(to, ComposeVersion):
+            target = to
         else:
-            target = _version(to, d.name) if isinstance(to, str) else to
+            message = f"`to` must be a ComposeVersion or a version string (2.0-2.4, 3.0-3.13, spec, auto), not {to!r}"
+            raise ComposeMigrateError(Finding("CM005", Severity.ERROR, message, file=d.name))
         result = run(d, target, **options)
         result.reason = reason or result.reason
         return result

@@ -205,3 +205,26 @@ def test_json_still_works_where_it_is_offered(
     code, out, _ = cli(capsys, *(a.format(f=f) for a in args), "--format", "json")
     assert code == 0
     assert json.loads(out)
+
+
+# --------------------------------------------------------------------------- 6. stdin with -i; a bad `to`
+
+
+def test_in_place_with_stdin_is_a_usage_error() -> None:
+    from .conftest import run_cli
+
+    res = run_cli("migrate", "-", "-i", "--to", "3.9", stdin=CPU_24)
+    assert (res.returncode, res.stdout) == (2, "")
+    said = " ".join(res.stderr.replace("│", " ").split())
+    assert "stdin (-) has no file to rewrite" in said and "cannot write" not in said
+
+
+@pytest.mark.parametrize("to", [None, 3.9, ["3.9"]])
+def test_a_bad_to_is_a_compose_migrate_error(to: object) -> None:
+    from compose_migrate import api
+    from compose_migrate.findings import ComposeMigrateError
+
+    with pytest.raises(ComposeMigrateError) as info:
+        api.migrate(api.load(text=CPU_24, name="c2.yml"), to=to)  # type: ignore[arg-type]
+    assert info.value.finding.code == "CM005"
+    assert "must be a ComposeVersion or a version string" in info.value.finding.message

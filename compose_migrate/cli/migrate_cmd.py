@@ -117,6 +117,10 @@ def migrate(
         target = "auto" if to.strip().lower() == "auto" else ComposeVersion.parse(to)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--to") from None
+    if in_place and "-" in files:
+        raise typer.BadParameter(
+            "stdin (-) has no file to rewrite; drop --in-place and redirect stdout", param_hint="--in-place"
+        )
     chosen = {"--only": _split(only), "--skip": _split(skip)}
     _check_rule_names(chosen)
     code = EXIT_OK
