@@ -175,3 +175,22 @@ def test_a_bad_schema_file_is_one_usage_error(tmp_path: Path) -> None:
         assert proc.returncode == 2
         assert proc.stderr.count("--schema") == 1 and why in proc.stderr
         assert proc.stdout == ""  # no per-file findings
+
+
+def test_lint_text_headers_count_findings_instead_of_judging_validity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    noisy = write(tmp_path, "noisy.yml", "services:\n  web:\n    image: nginx\n")
+    calm = write(
+        tmp_path,
+        "calm.yml",
+        "services:\n  web:\n    image: nginx:1.25\n    restart: unless-stopped\n"
+        "    deploy:\n      resources:\n        limits:\n          memory: 256m\n",
+    )
+    capsys.readouterr()
+    assert main(["lint", noisy, calm]) == 0
+    out = capsys.readouterr().out
+    assert f"{noisy}: 3 findings (Compose Specification)" in out
+    assert f"{calm}: clean (Compose Specification)" in out
+    assert "valid" not in out
+    assert out.rstrip().endswith("2 files, 3 findings (0 errors, 1 warning, 2 info)")

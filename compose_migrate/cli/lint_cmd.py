@@ -53,7 +53,12 @@ def lint(
             doc = _fix_one(path, doc, rules)
         docs.append(doc)
     results = lint_documents(docs, rules)
-    echo(render(fmt, list(results), color=fmt == "text" and _tty()))
+    if fmt == "text":
+        from ..reporting.text import report_text
+
+        echo(report_text(list(results), color=_tty(), lint=True))
+    else:
+        echo(render(fmt, list(results)))
     worst = {f.severity for r in results for f in r.findings}
     if Severity.ERROR in worst or strict and Severity.WARNING in worst:
         code = max(code, EXIT_FINDINGS)

@@ -37,13 +37,40 @@ def summary(results: list[ValidationResult]) -> str:
     )
 
 
-def report_text(results: list[ValidationResult], *, color: bool = False) -> str:
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' * (n != 1)}"
+
+
+def lint_summary(results: list[ValidationResult]) -> str:
+    """ "3 files, 4 findings (1 error, 2 warnings, 1 info)": lint judges practice, not validity."""
+    found = [f for r in results for f in r.findings]
+    errors = sum(f.severity is Severity.ERROR for f in found)
+    warnings = sum(f.severity is Severity.WARNING for f in found)
+    info = len(found) - errors - warnings
+    return (
+        f"{_count(len(results), 'file')}, {_count(len(found), 'finding')} "
+        f"({_count(errors, 'error')}, {_count(warnings, 'warning')}, {info} info)"
+    )
+
+
+def report_text(results: list[ValidationResult], *, color: bool = False, lint: bool = False) -> str:
+    """Per file a header and its findings, then the summary.
+
+    With `lint`, a header says "clean" or "3 findings": a schema-valid file with
+    lint findings is neither "valid" nor "invalid" in lint's terms.
+    """
     lines: list[str] = []
     for r in results:
         label = r.version.label if r.version is not None else "unknown format"
-        head = f"{r.file}: {'valid' if r.valid else 'invalid'} ({label})"
-        lines.append(_paint(head, "32" if r.valid else "31", color))
+        if lint:
+            n = len(r.findings)
+            ok = not any(f.severity is Severity.ERROR for f in r.findings)
+            verdict = _count(n, "finding") if n else "clean"
+        else:
+            ok = r.valid
+            verdict = "valid" if r.valid else "invalid"
+        lines.append(_paint(f"{r.file}: {verdict} ({label})", "32" if ok else "31", color))
         for f in r.findings:
             lines.append("  " + format_finding(f, color=color))
-    lines.append(summary(results))
+    lines.append(lint_summary(results) if lint else summary(results))
     return "\n".join(lines) + "\n"
