@@ -228,3 +228,33 @@ def test_a_bad_to_is_a_compose_migrate_error(to: object) -> None:
         api.migrate(api.load(text=CPU_24, name="c2.yml"), to=to)  # type: ignore[arg-type]
     assert info.value.finding.code == "CM005"
     assert "must be a ComposeVersion or a version string" in info.value.finding.message
+
+
+# --------------------------------------------------------------------------- 7. caveats in changes reach text users
+
+MEM_24 = 'version: "2.4"\nservices:\n  web:\n    image: nginx\n    mem_limit: 512m  # memory\n    scale: 2\n'
+
+
+@pytest.mark.parametrize("flag", ["-v", "--verbose", "--explain"])
+def test_verbose_lists_changes_with_their_caveats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str
+) -> None:
+    f = write(tmp_path, "c5.yml", MEM_24)
+    code, out, err = cli(capsys, "migrate", f, "--to", "3.9", flag)
+    assert code == 0 and out.startswith('version: "3.9"')
+    assert (
+        f"{f}:5:5: change: services.web.mem_limit: moved `mem_limit: 512m` to deploy.resources.limits.memory "
+        "(a string in 3.x; docker-compose 1.x applies deploy limits only with --compatibility) "
+        "[v2_mem_limit_to_deploy]"
+    ) in err
+    assert f"{f}:6:5: change: services.web.scale: moved `scale: 2` to deploy.replicas" in err
+
+
+def test_without_verbose_changes_stay_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "c5.yml", MEM_24)
+    code, _, err = cli(capsys, "migrate", f, "--to", "3.9")
+    assert (code, err) == (0, "")
+    code, out, _ = cli(capsys, "migrate", f, "--to", "3.9", "-v", "--format", "json")
+    changes = json.loads(out)["files"][0]["changes"]
+    assert [c["rule"] for c in changes] == ["v2_mem_limit_to_deploy", "v2_scale_to_replicas", "version_2_to_3"]
+    assert "--compatibility" in changes[0]["message"]

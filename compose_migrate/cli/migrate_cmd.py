@@ -102,7 +102,12 @@ def migrate(
     skip: list[str] = typer.Option([], "--skip", help="Do not run these rules."),
     strict: bool = typer.Option(False, "--strict", help="Refuse lossy changes: exit 1, write nothing."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
-    explain: bool = typer.Option(False, "--explain", help="Also say, per step, what changed in meaning (stderr)."),
+    explain: bool = typer.Option(
+        False, "--explain", help="Also say, per step, what changed in meaning, and list every change (stderr)."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="List every change with its caveats (stderr), not only the warnings."
+    ),
     jobs: int = JOBS_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
@@ -143,6 +148,11 @@ def migrate(
         lossy = [w for w in res.warnings if w.lossy]
         if target == "auto":
             echo(f"{path}: --to auto chose {res.target.label}: {res.reason}", err=True)
+        if verbose or explain:
+            # Changes carry caveats too (e.g. deploy limits need docker-compose 1.x --compatibility).
+            for c in res.changes:
+                shown = f"{c.path}: " if c.path else ""
+                echo(f"{c.where(path)}: change: {shown}{c.message} [{c.rule}]", err=True)
         for w in res.warnings:
             where = w.where(path)
             shown = f"{w.path}: " if w.path else ""
