@@ -194,3 +194,20 @@ def test_lint_text_headers_count_findings_instead_of_judging_validity(
     assert f"{calm}: clean (Compose Specification)" in out
     assert "valid" not in out
     assert out.rstrip().endswith("2 files, 3 findings (0 errors, 1 warning, 2 info)")
+
+
+def test_many_duplicate_ports_are_located_through_one_key_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compose_migrate import load
+    from compose_migrate.validation import run
+
+    n = 2000
+    text = "services:\n" + "".join(f"  s{i}:\n    image: nginx:1\n    ports: ['8080:80']\n" for i in range(n))
+    scans: list[object] = []
+    real = run._find_in_mapping
+    monkeypatch.setattr(run, "_find_in_mapping", lambda node, part: scans.append(part) or real(node, part))
+    found = run.validate_document(load(text=text))
+    dup = [f for f in found.findings if f.code == "CM226"]
+    assert len(dup) == n - 1
+    assert (dup[-1].line, dup[-1].col) == (3 * n + 1, 13)
+    assert "(line 4)" in dup[-1].message
+    assert scans == []  # no linear scan of the 2000-key `services` mapping per finding

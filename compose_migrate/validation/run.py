@@ -10,13 +10,13 @@ one cause, one finding.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..findings import Finding, Severity
-from ..loading import node_at, written_path
+from ..loading import _find_in_mapping, written_path
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
 
@@ -34,19 +34,63 @@ def locate(doc: Document, path: PathParts, at_key: bool) -> tuple[int, int]:
     A wrong scalar: the scalar.  A sequence item: the item.  Otherwise (null,
     block mapping or sequence, unknown key): the key.
     """
-    root = doc.r11.node
-    if root is None:
+    return Locator(doc).locate(path, at_key)
+
+
+class Locator:
+    """`locate` for the many findings of one document, with a key index per mapping node.
+
+    `loading.node_at` scans a mapping for each key: with one finding per service
+    in a 10k-service file (duplicate host ports) that was quadratic.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.root = doc.r11.node
+        self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
+
+    def _find(self, node: Any, part: Any) -> tuple[Any, Any] | None:
+        idx = self._index.get(id(node))
+        if idx is None:
+            idx = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                    idx.setdefault(str(k.value), (k, v))  # the first written wins, as in node_at
+            self._index[id(node)] = idx
+        # Keys read as YAML 1.1 booleans and `<<` merges: node_at's own (rare, linear) search.
+        return idx.get(str(part)) or _find_in_mapping(node, part)
+
+    def node_at(self, path: PathParts, *, key: bool = False) -> Any:
+        node = self.root
+        for i, part in enumerate(path):
+            if isinstance(node, yaml.MappingNode):
+                found = self._find(node, part)
+                if found is None:
+                    return None
+                node = found[0] if key and i == len(path) - 1 else found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                return None
+        return node
+
+    def position(self, path: PathParts, *, key: bool = False) -> tuple[int, int]:
+        for cut in range(len(path), -1, -1):
+            node = self.node_at(path[:cut], key=key and cut == len(path))
+            if node is not None:
+                return node.start_mark.line + 1, node.start_mark.column + 1
         return 1, 1
-    if not path:
-        return 1, 1
-    if at_key:
-        return doc.position(path, key=True)
-    if isinstance(path[-1], int):
-        return doc.position(path)
-    node = node_at(root, path)
-    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
-        return node.start_mark.line + 1, node.start_mark.column + 1
-    return doc.position(path, key=True)
+
+    def locate(self, path: PathParts, at_key: bool) -> tuple[int, int]:
+        if self.root is None or not path:
+            return 1, 1
+        if at_key:
+            return self.position(path, key=True)
+        if isinstance(path[-1], int):
+            return self.position(path)
+        node = self.node_at(path)
+        if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+            return node.start_mark.line + 1, node.start_mark.column + 1
+        return self.position(path, key=True)
 
 
 def _schema_layer(
@@ -55,6 +99,7 @@ def _schema_layer(
     data: Any,
     validator: Any,
     interpolated: set[PathParts],
+    where: Callable[[PathParts, bool], tuple[int, int]],
 ) -> list[Finding]:
     if validator is None and version is not None:
         from ..fastcheck import is_valid
@@ -76,7 +121,7 @@ def _schema_layer(
             and _unique_as_written(doc, p.path)
         ):
             continue  # `$PORT1`, `$PORT2` are equal only while both are unset
-        line, col = locate(doc, p.path, p.at_key)
+        line, col = where(p.path, p.at_key)
         message = _with_subject(p)
         hint = hint_for(p, version, data) if validator is None else None
         known = version_reason(p, version) if p.code == UNKNOWN_KEY and version and validator is None else None
@@ -138,10 +183,11 @@ def validate_document(
     interp = interpolate_document(data, reading_version, doc.r11.node, env=env, file=doc.name)
     early += interp.findings
 
-    schema_found = _schema_layer(doc, v, interp.data, validator, interp.paths)
+    where = Locator(doc).locate  # one key index for every finding of this document
+    schema_found = _schema_layer(doc, v, interp.data, validator, interp.paths, where)
     semantic: list[Finding] = []
     if v is not None and validator is None:
-        semantic = semantic_findings(interp.data, v, file=doc.name, locate=lambda path, key: locate(doc, path, key))
+        semantic = semantic_findings(interp.data, v, file=doc.name, locate=where)
 
     explained = {f.path for f in early if f.severity is Severity.ERROR and f.path}
     schema_found = [f for f in schema_found if f.path not in explained]
