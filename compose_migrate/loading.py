@@ -539,10 +539,13 @@ def parsed_key(node: Any) -> str:
 def _find_in_mapping(node: Any, part: Any) -> tuple[Any, Any] | None:
     # Keys are matched by their written text, then by the text of the value
     # the loader made of them (a path from the plain data names `OFF:` "false").
+    # PyYAML's constructor flattens `<<` merges into node.value, merged pairs
+    # first: scanning backwards finds a key the mapping writes itself before
+    # the one a merge brought in.
     want = str(part)
     merges = []
     resolved = []
-    for k, v in node.value:
+    for k, v in reversed(node.value):
         if isinstance(k, yaml.ScalarNode):
             if k.tag == "tag:yaml.org,2002:merge":
                 merges.append(v)

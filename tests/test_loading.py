@@ -42,3 +42,25 @@ def test_readings(yaml11: bool, port: object, debug: object, mode: object, mode_
     assert web["labels"]["since"] == "2020-01-01"  # timestamps stay strings in both
     assert web["secrets"][0]["mode"] == mode
     assert web["secrets"][1]["mode"] == mode_0o
+
+
+def test_a_key_the_mapping_writes_itself_wins_over_a_merged_one() -> None:
+    from compose_migrate import load
+
+    doc = load(
+        text=(
+            'version: "2.4"\n'
+            "x-base: &base\n"
+            "  mem_limit: 1g\n"
+            "  restart: always\n"
+            "services:\n"
+            "  worker:\n"
+            "    <<: *base\n"
+            "    image: busybox\n"
+            "    mem_limit: 2g\n"
+        )
+    )
+    assert doc.data["services"]["worker"]["mem_limit"] == "2g"
+    assert doc.position(("services", "worker", "mem_limit"), key=True) == (9, 5)
+    # A key only the merge brings in points where the anchor writes it.
+    assert doc.position(("services", "worker", "restart"), key=True) == (4, 3)
