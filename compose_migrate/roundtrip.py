@@ -240,3 +240,36 @@ def _match(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, o
         out.append((i, j, 1))
         i0, j0 = i + 1, j + 1
     _match(a, b, i0, ahi, j0, bhi, out)
+
+
+def tree_from_nodes(node: Any, y: YAML) -> Any:
+    """A round-trip tree built from the fast reader's nodes: no comments, no anchors, same values.
+
+    The scalars are re-resolved by ruamel's own resolver, so every value has
+    the type and quoting class `load_tree` would give it; only the comments
+    (which the C reader drops) are missing.  For a dry run of the rules
+    (driver.py), never for output.
+    """
+    import yaml
+    from ruamel.yaml import nodes
+    from ruamel.yaml.error import StreamMark
+
+    resolver = y.resolver
+
+    def mark(m: Any) -> StreamMark:
+        return StreamMark(m.name, m.index, m.line, m.column)
+
+    def convert(n: Any) -> Any:
+        if isinstance(n, yaml.ScalarNode):
+            style = n.style or None
+            tag = resolver.resolve(nodes.ScalarNode, n.value, (style is None, style is not None))
+            return nodes.ScalarNode(tag, n.value, mark(n.start_mark), mark(n.end_mark), style=style)
+        if isinstance(n, yaml.SequenceNode):
+            tag = resolver.resolve(nodes.SequenceNode, None, (True, False))
+            value = [convert(x) for x in n.value]
+            return nodes.SequenceNode(tag, value, mark(n.start_mark), mark(n.end_mark), flow_style=n.flow_style)
+        tag = resolver.resolve(nodes.MappingNode, None, (True, False))
+        pairs = [(convert(k), convert(v)) for k, v in n.value]
+        return nodes.MappingNode(tag, pairs, mark(n.start_mark), mark(n.end_mark), flow_style=n.flow_style)
+
+    return y.constructor.construct_document(convert(node))

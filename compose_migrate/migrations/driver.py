@@ -9,6 +9,7 @@ step recorded, or the migration fails naming the step and the path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from ..findings import Change, MigrationWarning
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
 from . import RULES, STEPS, MigrationError, plan
-from .base import Context
+from .base import Context, Step
 
 if TYPE_CHECKING:
     from ..diffing import DiffItem
@@ -79,6 +80,11 @@ def run(
     if not steps:
         return MigrationResult(doc.name, source, target, False, doc.text)
 
+    if len(steps) == 1 and SHORTCUT:
+        quick = _version_line_only(doc, steps[0][0], steps[0][1], target, only, skip, verify, base_dir)
+        if quick is not None:
+            return quick
+
     from ..roundtrip import dump_tree, render
 
     tree, y = doc.load_tree()
@@ -87,27 +93,7 @@ def run(
     reports: list[StepReport] = []
     for step, step_target in steps:
         ctx = Context(doc=doc, tree=tree, source=prev_version, step_target=step_target, target=target)
-        ctx.step = step.name
-        ctx.base_dir = base_dir
-        not_run: list[str] = []  # rules of this step the user left out (--only/--skip)
-        for rule in step.rules:
-            if not rule.applies_to(step_target):
-                continue
-            if only and rule.name not in only or skip and rule.name in skip:
-                not_run.append(rule.name)
-                continue
-            ctx.rule = rule.name
-            assert rule.func is not None
-            try:
-                rule.func(ctx)
-            except MigrationError:
-                raise
-            except Exception as exc:  # a rule bug must name itself, not crash the run
-                raise MigrationError(
-                    f"rule {rule.name} failed in step {step.name}: {type(exc).__name__}: {exc}",
-                    step=step.name,
-                    rule=rule.name,
-                ) from exc
+        not_run = _apply_rules(ctx, step, step_target, only, skip, base_dir)
         report = StepReport(step.name, step_target, ctx.changes, ctx.warnings)
         text = dump_tree(tree, y)
         data = loading.parse(text, name=doc.name, yaml11=step_target.is_legacy).data
@@ -131,6 +117,208 @@ def _numeric_version(data: Any) -> bool:
     """`version: 3.10` unquoted: YAML reads a number, which no schema accepts."""
     v = data.get("version") if isinstance(data, dict) else None
     return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _apply_rules(
+    ctx: Context, step: Step, step_target: ComposeVersion, only: set[str] | None, skip: set[str] | None, base_dir: str
+) -> list[str]:
+    """Run a step's rules on ctx.tree; the rules the user left out (--only/--skip)."""
+    ctx.step = step.name
+    ctx.base_dir = base_dir
+    not_run: list[str] = []
+    for rule in step.rules:
+        if not rule.applies_to(step_target):
+            continue
+        if only and rule.name not in only or skip and rule.name in skip:
+            not_run.append(rule.name)
+            continue
+        ctx.rule = rule.name
+        assert rule.func is not None
+        try:
+            rule.func(ctx)
+        except MigrationError:
+            raise
+        except Exception as exc:  # a rule bug must name itself, not crash the run
+            raise MigrationError(
+                f"rule {rule.name} failed in step {step.name}: {type(exc).__name__}: {exc}",
+                step=step.name,
+                rule=rule.name,
+            ) from exc
+    return not_run
+
+
+# --------------------------------------------------------------------------- the version-line shortcut
+#
+# Most one-step migrations change nothing but the root `version` line (a
+# 2.x/3.x -> spec run without legacy scalars deletes it; a 3.x bump rewrites
+# it).  The ruamel round trip (load, two dumps) is then nearly all the cost, so
+# the rules first run dry on a comment-less tree built from the fast reader's
+# nodes.  When that tree ends up unchanged except for `version`, the output is
+# the original text with that one line removed or replaced, verified like any
+# step (schema, semantic diff).  Anything else -- another edit, an odd layout,
+# any surprise -- takes the full path.  tests/test_driver_shortcut.py holds
+# both paths to the same bytes, changes and warnings on the corpus and cases.
+
+SHORTCUT = True
+
+# Text the comment-less dry tree might not read as ruamel does: anchors and
+# aliases, merge keys, tags, directives, complex keys, tabs.
+# A tab ruamel's reader refuses (after a value, say) must fail as the full path does.
+_RISKY = re.compile(r"[&*\t]|<<|!|^%|^\s*\?(?:\s|$)", re.MULTILINE)
+
+
+def _version_line_only(
+    doc: Document,
+    step: Step,
+    step_target: ComposeVersion,
+    target: ComposeVersion,
+    only: set[str] | None,
+    skip: set[str] | None,
+    verify: bool,
+    base_dir: str,
+) -> MigrationResult | None:
+    """The migration as a text edit of the version line, or None when the full path must run."""
+    import yaml
+
+    from ..roundtrip import dump_tree, new_yaml, tree_from_nodes
+
+    source = doc.version
+    assert source is not None
+    text = doc.text
+    node = doc.r11.node
+    if _RISKY.search(text) or not isinstance(node, yaml.MappingNode) or not _plain_layout(node):
+        return None
+    line = _version_line(text, node)
+    if line is None or not text.split("\n", 1)[0].strip():
+        return None  # (ruamel drops the empty lines a file starts with, and the splice follows it)
+    y = new_yaml()
+    try:
+        tree = tree_from_nodes(node, y)
+    except Exception:
+        return None
+    before = _shape(tree)
+    old_version = tree.get("version")
+    ctx = Context(doc=doc, tree=tree, source=source, step_target=step_target, target=target)
+    try:
+        not_run = _apply_rules(ctx, step, step_target, only, skip, base_dir)
+    except MigrationError:
+        return None  # the full path says it, with the real tree
+    if _shape(tree) != before:
+        return None
+    lines = text.splitlines(keepends=True)
+    fresh = ""
+    if "version" not in tree:
+        # As the full path does: a first-line `version` takes the empty lines after it along.
+        end = line + 1
+        while line == 0 and end < len(lines) and not lines[end].strip("\r\n"):
+            end += 1
+        del lines[line:end]
+    elif tree["version"] is not old_version:
+        from ruamel.yaml.comments import CommentedMap
+
+        fresh = dump_tree(CommentedMap([("version", tree["version"])]), y)
+        if fresh.count("\n") != 1 or not lines[line].endswith("\n"):
+            return None
+        lines[line] = fresh.rstrip("\n") + doc.newline
+    output = "".join(lines)
+    data = doc.reading(step_target).data
+    if output != text:
+        try:
+            data = loading.parse(output, name=doc.name, yaml11=step_target.is_legacy).data
+        except Exception:
+            return None
+        if not _reads_as_edited(data, doc, step_target, fresh):
+            return None
+    report = StepReport(step.name, step_target, ctx.changes, ctx.warnings)
+    if verify:
+        left_out = _selection(not_run, only, skip)
+        report.diff = _verify_step(step.name, source, doc.data, step_target, data, ctx, left_out)
+    return MigrationResult(
+        doc.name, source, target, output != text, output, list(ctx.changes), list(ctx.warnings), [report]
+    )
+
+
+def _reads_as_edited(got: Any, doc: Document, target: ComposeVersion, fresh: str) -> bool:
+    """What the full path checks of its splice: the edited text reads as the original with the new version."""
+    try:
+        want = dict(doc.reading(target).data)
+        if fresh:
+            want["version"] = loading.parse(fresh, name=doc.name, yaml11=target.is_legacy).data["version"]
+        else:
+            del want["version"]
+    except Exception:
+        return False
+    return isinstance(got, dict) and got == want and list(got) == list(want)
+
+
+def _plain_layout(root: Any) -> bool:
+    """Nothing written over several lines but block collections and block scalars.
+
+    ruamel joins a multi-line flow collection or flow scalar into one line,
+    and the full path's splice then takes ruamel's lines, not the file's.
+    """
+    import yaml
+
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode):
+            if n.start_mark.line != n.end_mark.line and n.style not in ("|", ">"):
+                return False
+            continue
+        if n.flow_style and n.start_mark.line != n.end_mark.line:
+            return False
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.append(k)
+                stack.append(v)
+        else:
+            stack.extend(n.value)
+    return True
+
+
+def _version_line(text: str, root: Any) -> int | None:
+    """The 0-based line of a root `version: VALUE` written alone on its line, else None."""
+    import yaml
+
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "version":
+            if key.style or key.start_mark.column != 0 or not isinstance(value, yaml.ScalarNode):
+                return None
+            if value.style not in ("", "'", '"') or value.end_mark.line != key.start_mark.line:
+                return None
+            end = text.find("\n", value.end_mark.index)
+            if text[value.end_mark.index : end if end >= 0 else len(text)].strip():
+                return None  # a comment after the value
+            line: int = key.start_mark.line
+            return line
+    return None
+
+
+def _shape(tree: Any) -> list[Any]:
+    """All but `version` that a rule could change, by identity (the list keeps the objects alive)."""
+    out: list[Any] = []
+
+    def walk(x: Any) -> None:
+        fa = getattr(x, "fa", None)
+        if isinstance(x, dict):
+            out.append((id(x), type(x), len(x), fa.flow_style() if fa is not None else None, x))
+            for k, v in x.items():
+                out.append((id(k), k))
+                walk(v)
+        elif isinstance(x, list):
+            out.append((id(x), type(x), len(x), fa.flow_style() if fa is not None else None, x))
+            for v in x:
+                walk(v)
+        else:
+            out.append((id(x), x))
+
+    out.append((id(tree), type(tree)))
+    for k, v in tree.items():
+        if k != "version":
+            out.append((id(k), k))
+            walk(v)
+    return out
 
 
 def _same_reading(a: str, b: str, version: ComposeVersion, name: str) -> bool:
