@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 MERGED_CHANGED = "CM309"
 # Per-file findings the merged model answers better: a reference may be defined in another file.
-_PROJECT_LEVEL = {f"CM{n}" for n in range(220, 231)}
+_PROJECT_LEVEL = {f"CM{n}" for n in range(220, 231)} | {f"CM{n}" for n in range(300, 311)}
 
 
 def is_override(project: Project, file: str) -> bool:

@@ -44,7 +44,7 @@ def project_findings(project: Project) -> list[Finding]:
         return o.line, o.col
 
     version = project.version
-    found = semantic_findings(data, version, file="", locate=locate)
+    found = semantic_findings(data, version, file="", locate=locate, whole_project=True)
     out: list[Finding] = []
     v1_set = any(f.version is ComposeVersion.V1 for f in project.files if f.role in ("main", "override"))
     for f in found:

@@ -34,6 +34,7 @@ CONFLICT = "CM304"
 VERSION_MISMATCH = "CM305"
 BAD_REFERENCE = "CM306"
 UNREADABLE = "CM307"
+NOT_EXTENDABLE = "CM310"
 
 # Their titles (SARIF rules, docs) are in reporting/codes.py with every other code.
 
@@ -154,6 +155,7 @@ class _Loader:
         self.files: list[ProjectFile] = []
         self.dirs: dict[str, str] = {}  # display name -> directory of the file
         self._docs: dict[str, Document | None] = {}
+        self.versions: dict[str, ComposeVersion | None] = {}  # display name -> format
 
     # -- reading -----------------------------------------------------------
     def document(self, path: str, role: str, origin: Origin | None) -> Document | None:
@@ -190,6 +192,7 @@ class _Loader:
                     )
                 )
         self._docs[path] = doc
+        self.versions[name] = doc.version if doc is not None else None
         self.dirs[name] = os.path.dirname(path)
         self.files.append(ProjectFile(path, name, role, doc))
         return doc
@@ -306,6 +309,9 @@ class _Loader:
                 f"services.{name}.extends",
             )
             return body
+        written_in = self.versions.get(svc.origin.file)
+        if written_in is not None and written_in is not ComposeVersion.SPEC and base.is_map:
+            self._legacy_extendable(base, target, ext.origin, f"services.{name}.extends")
         if base.is_map and "extends" in base.value:
             base = self._extend(base_root, target, env, path_base, (*stack, here))
             if base is None:
@@ -313,6 +319,29 @@ class _Loader:
         base = strip_tags(base) if base.value is not None else Node({}, base.origin)
         merged = merge(base, body, ("services", name), legacy=False)
         return merged if merged is not None else body
+
+    def _legacy_extendable(self, base: Node, target: str, origin: Origin, path: str) -> None:
+        """docker-compose 1.x refused to extend a service tied to other containers.
+
+        Its links, volumes_from and `net`/`network_mode` pointing at a container or
+        service name things by the extended file's names, so 1.x stopped there;
+        the Compose Specification dropped the rule.
+        """
+        keys = base.value
+        tied = [k for k in ("links", "volumes_from") if k in keys]
+        for k in ("net", "network_mode"):
+            mode = keys.get(k)
+            if mode is not None and isinstance(mode.value, str) and mode.value.startswith(("container:", "service:")):
+                tied.append(f"{k}: {mode.value}")
+        for what in tied:
+            self.add(
+                NOT_EXTENDABLE,
+                f"service `{target}` cannot be extended: it has `{what}` "
+                "(docker-compose 1.x refuses to extend services tied to other containers)",
+                origin,
+                path,
+                hint=f"move `{what.split(':')[0]}` out of `{target}` into the services that extend it",
+            )
 
 
 def _rebase(root: Node, file_dir: str, project_dir: str) -> None:

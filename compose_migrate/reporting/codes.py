@@ -69,6 +69,7 @@ CODE_TITLES: dict[str, str] = {
     "CM307": "a file of the project cannot be read",
     "CM308": "external resource with driver settings",
     "CM309": "the merged project's meaning changed",
+    "CM310": "service that docker-compose 1.x would not extend",
     # docker run <-> Compose (fromrun/, torun.py)
     "CM700": "line that is not a docker run command (skipped)",
     "CM701": "docker run flag with no Compose meaning",

@@ -18,7 +18,6 @@ from ..versions import ComposeVersion
 
 if TYPE_CHECKING:
     from ..api import ValidationResult
-    from ..document import Document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 DUPLICATE_KEY = "CM014"
@@ -62,30 +61,9 @@ def judge_path(
     try:
         if check_to is not None:
             return Outcome(check_document(doc, check_to, env=env))
-        result = validate_document(doc, version, schema=schema, env=env)
-        if schema is None and result.version is not None:
-            result = _with_extends(result, doc, env, max_bytes)
-        return Outcome(result)
+        return Outcome(validate_document(doc, version, schema=schema, env=env))
     except ComposeMigrateError as exc:
         return Outcome(ValidationResult(doc.name, None, [exc.finding]), unreadable=True)
-
-
-def _with_extends(
-    result: ValidationResult, doc: Document, env: Mapping[str, str] | None, max_bytes: int
-) -> ValidationResult:
-    """Add the project loader's `extends` findings; its CM303 replaces our CM220 for an extends target.
-
-    Here and not in validate_document: project validation gets these from its loader already.
-    """
-    from .semantic import UNDEFINED_SERVICE, extends_findings
-
-    found = extends_findings(doc, env=env, max_bytes=max_bytes)
-    if not found:
-        return result
-    covered = tuple(f.path for f in found)
-    kept = [f for f in result.findings if not (f.code == UNDEFINED_SERVICE and f.path.startswith(covered))]
-    findings = sorted(kept + found, key=lambda f: (f.line, f.col, f.code))
-    return type(result)(result.file, result.version, findings)
 
 
 def exit_code(outcomes: list[Outcome], *, strict: bool = False) -> int:

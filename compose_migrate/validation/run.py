@@ -164,8 +164,9 @@ def validate_document(
 ) -> ValidationResult:
     from ..api import ValidationResult
     from .interp import interpolate_document
+    from .references import reference_findings
     from .schema import load_schema_file
-    from .semantic import semantic_findings
+    from .semantic import UNDEFINED_SERVICE, semantic_findings
     from .yamlcheck import pitfall_findings, tab_findings
 
     det = doc.detection
@@ -188,6 +189,12 @@ def validate_document(
     semantic: list[Finding] = []
     if v is not None and validator is None:
         semantic = semantic_findings(interp.data, v, file=doc.name, locate=where)
+        refs = reference_findings(doc, where, env=env)
+        if refs:
+            # The loader's CM303 says more than our CM220 about an extends target.
+            covered = tuple(f.path for f in refs)
+            semantic = [f for f in semantic if not (f.code == UNDEFINED_SERVICE and f.path.startswith(covered))]
+            semantic += refs
 
     explained = {f.path for f in early if f.severity is Severity.ERROR and f.path}
     schema_found = [f for f in schema_found if f.path not in explained]

@@ -15,7 +15,8 @@ those).
 | CM225 | error    | `depends_on` forms a cycle |
 | CM226 | error    | the same host port is published twice (warning when the services sit in different profiles) |
 | CM227 | error    | `container_name` on a service scaled above 1 (`scale`, `deploy.replicas`) |
-| CM228 | error    | a service has neither `image` nor `build` (not reported for override-looking files or `extends`) |
+| CM228 | error    | a service has neither `image` nor `build` (a warning in a fragment, where no service |
+|       |          | has either; not for override-looking files; `extends` judged after resolving)       |
 | CM229 | error    | a version 1 service has both `image` and `build` |
 | CM230 | error    | a service has no configuration at all (null) |
 """
@@ -24,16 +25,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Severity
-from ..loading import DEFAULT_MAX_BYTES
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
 
 if TYPE_CHECKING:
-    from ..document import Document
+    pass
 
 UNDEFINED_SERVICE = "CM220"
 UNDEFINED_NETWORK = "CM221"
@@ -64,6 +64,10 @@ CODES = {
 PathParts = tuple[Any, ...]
 Locate = Callable[[PathParts, bool], tuple[int, int]]
 
+# `default` is the project's own; the others are the engine's (docker-compose 1.x
+# let a service join them undeclared).
+PREDEFINED_NETWORKS = frozenset({"default", "bridge", "host", "none"})
+
 _OVERRIDE_NAME = re.compile(r"(override|^(docker-)?compose\.[^.]+\.ya?ml$)", re.I)
 
 
@@ -86,6 +90,7 @@ class _Checker:
             {str(k): v for k, v in raw.items() if not str(k).startswith("x-")} if isinstance(raw, dict) else {}
         )
         self.out: list[Finding] = []
+        self.whole_project = False
         self._sections: dict[str, dict[str, Any] | None] = {}
 
     def add(
@@ -194,7 +199,7 @@ class _Checker:
         else:
             names = iter(())
         for where, net, key in names:
-            if net not in nets and net != "default" and "$" not in net:
+            if net not in nets and net not in PREDEFINED_NETWORKS and "$" not in net:
                 self.add(
                     UNDEFINED_NETWORK,
                     self.svc_path(name, "networks", where),
@@ -255,14 +260,26 @@ class _Checker:
                 "remove `image`, or migrate to 2.0+ where `image` names the built image",
                 key=True,
             )
-        if has_image or has_build or "extends" in svc or looks_like_override(self.file, self.data):
+        if has_image or has_build or "extends" in svc:
             return
+        if not self.whole_project and looks_like_override(self.file, self.data):
+            return
+        # When no service of the file has image or build, the file is most likely a
+        # fragment (an override given with -f, a base for extends): say so, don't fail.
+        fragment = not self.whole_project and not any(
+            isinstance(other, dict) and ("image" in other or "build" in other or "extends" in other)
+            for other in self.services.values()
+        )
         self.add(
             NO_IMAGE_OR_BUILD,
             self.svc_path(name),
             f"service `{name}` has neither `image` nor `build`",
-            "add `image:` (an image to pull) or `build:` (a directory with a Dockerfile)",
+            "if this file is completed by another (-f override, extends), check the merged project with "
+            "`compose-migrate project validate`; otherwise add `image:` or `build:`"
+            if fragment
+            else "add `image:` (an image to pull) or `build:` (a directory with a Dockerfile)",
             key=True,
+            severity=Severity.WARNING if fragment else Severity.ERROR,
         )
 
     # -- whole-file checks -------------------------------------------------
@@ -377,36 +394,16 @@ def _named_volume(vol: Any) -> str | None:
     return src
 
 
-def semantic_findings(data: Any, version: ComposeVersion, *, file: str, locate: Locate) -> list[Finding]:
-    """Every semantic finding of a document (plain, interpolated data)."""
+def semantic_findings(
+    data: Any, version: ComposeVersion, *, file: str, locate: Locate, whole_project: bool = False
+) -> list[Finding]:
+    """Every semantic finding of a document (plain, interpolated data).
+
+    `whole_project`: the data is a merged project, so nothing can complete it
+    any more (no fragment leniency for image/build).
+    """
     if not isinstance(data, dict):
         return []
-    return _Checker(data, version, file, locate).run()
-
-
-def extends_findings(
-    doc: Document,
-    *,
-    env: Mapping[str, str] | None = None,
-    base_dir: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> list[Finding]:
-    """`extends` problems of one file as the project loader finds them (one logic for `config` and `validate`).
-
-    A missing `file:` (CM301), a cycle (CM302), an undefined target (CM303), each
-    at the `extends` that names it; problems inside the extended files are theirs.
-    """
-    data = doc.data
-    services = data if doc.version is ComposeVersion.V1 else data.get("services") if isinstance(data, dict) else None
-    if not isinstance(services, dict) or not any(isinstance(s, dict) and "extends" in s for s in services.values()):
-        return []  # the common case costs one pass over the services
-    from ..project import loader as pl
-
-    if base_dir is None:
-        base_dir = os.path.dirname(os.path.abspath(doc.name)) if os.path.isfile(doc.name) else "."
-    environ = dict(env or {})
-    ld = pl._Loader(environ=environ, interpolate=True, texts=None, max_bytes=max_bytes)
-    ld.dirs[doc.name] = base_dir  # `file:` is relative to this file
-    ld.resolve_extends(ld.layer(doc, environ, base_dir), environ, base_dir, ())
-    wanted = {pl.MISSING_FILE, pl.CYCLE, pl.MISSING_SERVICE}
-    return [f for f in ld.findings if f.code in wanted and f.file == doc.name]
+    checker = _Checker(data, version, file, locate)
+    checker.whole_project = whole_project
+    return checker.run()
