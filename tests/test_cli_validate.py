@@ -126,7 +126,11 @@ def test_pre_commit_hooks_file() -> None:
 
     hooks = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
     assert [h["id"] for h in hooks] == ["compose-validate", "compose-migrate-check", "compose-lint"]
-    assert [h["entry"] for h in hooks] == ["compose-migrate validate", "compose-migrate check", "compose-migrate lint"]
+    assert [h["entry"] for h in hooks] == [
+        "compose-migrate validate",
+        "compose-migrate migrate --check",
+        "compose-migrate lint",
+    ]
     rx = re.compile(hooks[0]["files"])
     for name in ("compose.yaml", "a/docker-compose.yml", "docker-compose.override.yml", "compose.prod.yaml"):
         assert rx.search(name), name
