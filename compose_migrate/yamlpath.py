@@ -6,7 +6,7 @@ Rules and checks name what they touch with patterns such as
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 PathParts = tuple[Any, ...]
@@ -38,9 +38,9 @@ def parse_pattern(pattern: str) -> list[str]:
     return parts
 
 
-def iter_matches(data: Any, pattern: str | list[str]) -> Iterator[tuple[PathParts, Any]]:
+def iter_matches(data: Any, pattern: str | Sequence[str]) -> Iterator[tuple[PathParts, Any]]:
     """Every (path, value) in plain or round-trip data matching the pattern."""
-    parts = parse_pattern(pattern) if isinstance(pattern, str) else pattern
+    parts = parse_pattern(pattern) if isinstance(pattern, str) else list(pattern)
     yield from _walk(data, parts, ())
 
 
@@ -57,8 +57,10 @@ def _walk(node: Any, parts: list[str], here: PathParts) -> Iterator[tuple[PathPa
     if not isinstance(node, dict):
         return
     if head == "*":
+        # `*` means "every name": extension fields (x-*) and merge keys are not names.
         for k in list(node):
-            yield from _walk(node[k], rest, (*here, k))
+            if not str(k).startswith("x-") and k != "<<":
+                yield from _walk(node[k], rest, (*here, k))
     elif head in node:
         yield from _walk(node[head], rest, (*here, head))
 

@@ -64,3 +64,11 @@ def test_a_key_the_mapping_writes_itself_wins_over_a_merged_one() -> None:
     assert doc.position(("services", "worker", "mem_limit"), key=True) == (9, 5)
     # A key only the merge brings in points where the anchor writes it.
     assert doc.position(("services", "worker", "restart"), key=True) == (4, 3)
+
+
+def test_pattern_star_matches_names_not_extensions_or_merge_keys() -> None:
+    from compose_migrate.yamlpath import format_path, iter_matches
+
+    data = {"services": {"web": {"image": "a"}, "x-note": {"image": "b"}, "<<": {"image": "c"}}}
+    assert [format_path(p) for p, _ in iter_matches(data, "services.*.image")] == ["services.web.image"]
+    assert [format_path(p) for p, _ in iter_matches({"a": [{"b": 1}, {"b": 2}]}, "a[].b")] == ["a[0].b", "a[1].b"]

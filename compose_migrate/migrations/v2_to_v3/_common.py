@@ -8,7 +8,7 @@ record names every service path the edit affects.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 
 from ... import yamledit, yamlpath
 from ...versions import ComposeVersion
-from ...yamlpath import PathParts, format_path
+from ...yamlpath import PathParts, format_path, iter_matches
 from ..base import Context, MigrationError
 
 V = ComposeVersion
@@ -51,33 +51,13 @@ def path_of(tree: Any, node: Any) -> PathParts | None:
     return None
 
 
-def _walk(node: Any, parts: Sequence[str], here: PathParts) -> Iterator[tuple[PathParts, Any]]:
-    if not parts:
-        yield here, node
-        return
-    head, rest = parts[0], parts[1:]
-    if head == "[]":
-        if isinstance(node, list):
-            for i, item in enumerate(node):
-                yield from _walk(item, rest, (*here, i))
-        return
-    if not isinstance(node, dict):
-        return
-    if head == "*":
-        for k in list(node):
-            if not str(k).startswith("x-") and k != "<<":
-                yield from _walk(node[k], rest, (*here, k))
-    elif head in node:
-        yield from _walk(node[head], rest, (*here, head))
-
-
 def sites(ctx: Context, parent: Sequence[str], key: str) -> list[Site]:
     """Every definition of `key` in the mappings matching `parent` (`services.*.healthcheck`).
 
     Mappings that share a definition (an alias, or a `<<` merge source) give one Site.
     """
     found: dict[int, Site] = {}
-    for path, node in _walk(ctx.tree, list(parent), ()):
+    for path, node in iter_matches(ctx.tree, parent):
         if not isinstance(node, CommentedMap) or key not in node:
             continue
         dm = yamledit.defining_map(node, key)
