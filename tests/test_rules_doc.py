@@ -27,3 +27,17 @@ def test_registry_shape() -> None:
             assert rule.step_name == step.name
             assert rule.summary and rule.summary != rule.name, f"{rule.module} needs a one-line docstring"
             assert rule.rule_id, rule.name
+
+
+def test_every_rule_id_of_the_fact_tables_has_a_module_or_a_reason() -> None:
+    import re
+
+    from compose_migrate.rulesdoc import NO_MODULE
+
+    from .conftest import SHARED
+
+    facts = (SHARED / "docs" / "compose-format-versions.md").read_text(encoding="utf-8")
+    ids = set(re.findall(r"^\| (V1-\d+|V2-\d+|S-\d+) \|", facts, flags=re.M))
+    assert len(ids) == 15 + 25 + 13
+    covered = {r.rule_id for r in RULES.values()} | {rule_id for rule_id, _ in NO_MODULE}
+    assert sorted(ids - covered, key=lambda i: (i.split("-")[0], int(i.split("-")[1]))) == []
