@@ -19,7 +19,7 @@ NoneType = type(None)
 
 def validate_compose_v1_json(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -27,140 +27,140 @@ def validate_compose_v1_json(data, custom_formats={}, name_prefix=None):
             if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data_key):
                 if data_key in data_keys:
                     data_keys.remove(data_key)
-                validate_compose_v1_json__definitions_service(data_val, custom_formats, (name_prefix or "data") + ".{data_key}".format(**locals()))
+                validate_compose_v1_json__definitions_service(data_val, custom_formats)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_service(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         if "memswap_limit" in data:
             if "mem_limit" not in data:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " missing dependency mem_limit for memswap_limit")
+                raise JsonSchemaValueException
         data_keys = set(data.keys())
         if "build" in data_keys:
             data_keys.remove("build")
             data__build = data["build"]
             if not isinstance(data__build, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".build must be string")
+                raise JsonSchemaValueException
         if "cap_add" in data_keys:
             data_keys.remove("cap_add")
             data__capadd = data["cap_add"]
             if not isinstance(data__capadd, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add must be array")
+                raise JsonSchemaValueException
             data__capadd_is_list = isinstance(data__capadd, (list, tuple))
             if data__capadd_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__capadd_len = len(data__capadd)
                 if data__capadd_len > len(set(fn(data__capadd_x) for data__capadd_x in data__capadd)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add must contain unique items")
+                    raise JsonSchemaValueException
                 for data__capadd_x, data__capadd_item in enumerate(data__capadd):
                     if not isinstance(data__capadd_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add[{data__capadd_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "cap_drop" in data_keys:
             data_keys.remove("cap_drop")
             data__capdrop = data["cap_drop"]
             if not isinstance(data__capdrop, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop must be array")
+                raise JsonSchemaValueException
             data__capdrop_is_list = isinstance(data__capdrop, (list, tuple))
             if data__capdrop_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__capdrop_len = len(data__capdrop)
                 if data__capdrop_len > len(set(fn(data__capdrop_x) for data__capdrop_x in data__capdrop)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop must contain unique items")
+                    raise JsonSchemaValueException
                 for data__capdrop_x, data__capdrop_item in enumerate(data__capdrop):
                     if not isinstance(data__capdrop_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop[{data__capdrop_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "cgroup_parent" in data_keys:
             data_keys.remove("cgroup_parent")
             data__cgroupparent = data["cgroup_parent"]
             if not isinstance(data__cgroupparent, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cgroup_parent must be string")
+                raise JsonSchemaValueException
         if "command" in data_keys:
             data_keys.remove("command")
             data__command = data["command"]
-            validate_compose_v1_json__definitions_command(data__command, custom_formats, (name_prefix or "data") + ".command")
+            validate_compose_v1_json__definitions_command(data__command, custom_formats)
         if "container_name" in data_keys:
             data_keys.remove("container_name")
             data__containername = data["container_name"]
             if not isinstance(data__containername, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".container_name must be string")
+                raise JsonSchemaValueException
         if "cpu_quota" in data_keys:
             data_keys.remove("cpu_quota")
             data__cpuquota = data["cpu_quota"]
             if not isinstance(data__cpuquota, (int, float, Decimal, str)) or isinstance(data__cpuquota, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_quota must be number or string")
+                raise JsonSchemaValueException
         if "cpu_shares" in data_keys:
             data_keys.remove("cpu_shares")
             data__cpushares = data["cpu_shares"]
             if not isinstance(data__cpushares, (int, float, Decimal, str)) or isinstance(data__cpushares, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_shares must be number or string")
+                raise JsonSchemaValueException
         if "cpuset" in data_keys:
             data_keys.remove("cpuset")
             data__cpuset = data["cpuset"]
             if not isinstance(data__cpuset, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpuset must be string")
+                raise JsonSchemaValueException
         if "devices" in data_keys:
             data_keys.remove("devices")
             data__devices = data["devices"]
             if not isinstance(data__devices, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices must be array")
+                raise JsonSchemaValueException
             data__devices_is_list = isinstance(data__devices, (list, tuple))
             if data__devices_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__devices_len = len(data__devices)
                 if data__devices_len > len(set(fn(data__devices_x) for data__devices_x in data__devices)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices must contain unique items")
+                    raise JsonSchemaValueException
                 for data__devices_x, data__devices_item in enumerate(data__devices):
                     if not isinstance(data__devices_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices[{data__devices_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "dns" in data_keys:
             data_keys.remove("dns")
             data__dns = data["dns"]
-            validate_compose_v1_json__definitions_string_or_list(data__dns, custom_formats, (name_prefix or "data") + ".dns")
+            validate_compose_v1_json__definitions_string_or_list(data__dns, custom_formats)
         if "dns_search" in data_keys:
             data_keys.remove("dns_search")
             data__dnssearch = data["dns_search"]
-            validate_compose_v1_json__definitions_string_or_list(data__dnssearch, custom_formats, (name_prefix or "data") + ".dns_search")
+            validate_compose_v1_json__definitions_string_or_list(data__dnssearch, custom_formats)
         if "dockerfile" in data_keys:
             data_keys.remove("dockerfile")
             data__dockerfile = data["dockerfile"]
             if not isinstance(data__dockerfile, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dockerfile must be string")
+                raise JsonSchemaValueException
         if "domainname" in data_keys:
             data_keys.remove("domainname")
             data__domainname = data["domainname"]
             if not isinstance(data__domainname, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".domainname must be string")
+                raise JsonSchemaValueException
         if "entrypoint" in data_keys:
             data_keys.remove("entrypoint")
             data__entrypoint = data["entrypoint"]
-            validate_compose_v1_json__definitions_command(data__entrypoint, custom_formats, (name_prefix or "data") + ".entrypoint")
+            validate_compose_v1_json__definitions_command(data__entrypoint, custom_formats)
         if "env_file" in data_keys:
             data_keys.remove("env_file")
             data__envfile = data["env_file"]
-            validate_compose_v1_json__definitions_string_or_list(data__envfile, custom_formats, (name_prefix or "data") + ".env_file")
+            validate_compose_v1_json__definitions_string_or_list(data__envfile, custom_formats)
         if "environment" in data_keys:
             data_keys.remove("environment")
             data__environment = data["environment"]
-            validate_compose_v1_json__definitions_list_or_dict(data__environment, custom_formats, (name_prefix or "data") + ".environment")
+            validate_compose_v1_json__definitions_list_or_dict(data__environment, custom_formats)
         if "expose" in data_keys:
             data_keys.remove("expose")
             data__expose = data["expose"]
             if not isinstance(data__expose, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose must be array")
+                raise JsonSchemaValueException
             data__expose_is_list = isinstance(data__expose, (list, tuple))
             if data__expose_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__expose_len = len(data__expose)
                 if data__expose_len > len(set(fn(data__expose_x) for data__expose_x in data__expose)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose must contain unique items")
+                    raise JsonSchemaValueException
                 for data__expose_x, data__expose_item in enumerate(data__expose):
                     if not isinstance(data__expose_item, (str, int, float, Decimal)) or isinstance(data__expose_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose[{data__expose_x}]".format(**locals()) + " must be string or number")
+                        raise JsonSchemaValueException
         if "extends" in data_keys:
             data_keys.remove("extends")
             data__extends = data["extends"]
@@ -168,96 +168,96 @@ def validate_compose_v1_json__definitions_service(data, custom_formats={}, name_
             if data__extends_one_of_count1 < 2:
                 try:
                     if not isinstance(data__extends, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must be string")
+                        raise JsonSchemaValueException
                     data__extends_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__extends_one_of_count1 < 2:
                 try:
                     if not isinstance(data__extends, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must be object")
+                        raise JsonSchemaValueException
                     data__extends_is_dict = isinstance(data__extends, dict)
                     if data__extends_is_dict:
                         data__extends__missing_keys = set(['service']) - data__extends.keys()
                         if data__extends__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must contain ")
+                            raise JsonSchemaValueException
                         data__extends_keys = set(data__extends.keys())
                         if "file" in data__extends_keys:
                             data__extends_keys.remove("file")
                             data__extends__file = data__extends["file"]
                             if not isinstance(data__extends__file, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends.file must be string")
+                                raise JsonSchemaValueException
                         if "service" in data__extends_keys:
                             data__extends_keys.remove("service")
                             data__extends__service = data__extends["service"]
                             if not isinstance(data__extends__service, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends.service must be string")
+                                raise JsonSchemaValueException
                         if data__extends_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must not contain "+str(data__extends_keys)+" properties")
+                            raise JsonSchemaValueException
                     data__extends_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__extends_one_of_count1 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "external_links" in data_keys:
             data_keys.remove("external_links")
             data__externallinks = data["external_links"]
             if not isinstance(data__externallinks, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links must be array")
+                raise JsonSchemaValueException
             data__externallinks_is_list = isinstance(data__externallinks, (list, tuple))
             if data__externallinks_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__externallinks_len = len(data__externallinks)
                 if data__externallinks_len > len(set(fn(data__externallinks_x) for data__externallinks_x in data__externallinks)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links must contain unique items")
+                    raise JsonSchemaValueException
                 for data__externallinks_x, data__externallinks_item in enumerate(data__externallinks):
                     if not isinstance(data__externallinks_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links[{data__externallinks_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "extra_hosts" in data_keys:
             data_keys.remove("extra_hosts")
             data__extrahosts = data["extra_hosts"]
-            validate_compose_v1_json__definitions_extra_hosts(data__extrahosts, custom_formats, (name_prefix or "data") + ".extra_hosts")
+            validate_compose_v1_json__definitions_extra_hosts(data__extrahosts, custom_formats)
         if "hostname" in data_keys:
             data_keys.remove("hostname")
             data__hostname = data["hostname"]
             if not isinstance(data__hostname, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hostname must be string")
+                raise JsonSchemaValueException
         if "image" in data_keys:
             data_keys.remove("image")
             data__image = data["image"]
             if not isinstance(data__image, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".image must be string")
+                raise JsonSchemaValueException
         if "ipc" in data_keys:
             data_keys.remove("ipc")
             data__ipc = data["ipc"]
             if not isinstance(data__ipc, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipc must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v1_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v1_json__definitions_labels(data__labels, custom_formats)
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
             if not isinstance(data__links, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must be array")
+                raise JsonSchemaValueException
             data__links_is_list = isinstance(data__links, (list, tuple))
             if data__links_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__links_len = len(data__links)
                 if data__links_len > len(set(fn(data__links_x) for data__links_x in data__links)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must contain unique items")
+                    raise JsonSchemaValueException
                 for data__links_x, data__links_item in enumerate(data__links):
                     if not isinstance(data__links_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".links[{data__links_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "log_driver" in data_keys:
             data_keys.remove("log_driver")
             data__logdriver = data["log_driver"]
             if not isinstance(data__logdriver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log_driver must be string")
+                raise JsonSchemaValueException
         if "log_opt" in data_keys:
             data_keys.remove("log_opt")
             data__logopt = data["log_opt"]
             if not isinstance(data__logopt, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log_opt must be object")
+                raise JsonSchemaValueException
             data__logopt_is_dict = isinstance(data__logopt, dict)
             if data__logopt_is_dict:
                 data__logopt_keys = set(data__logopt.keys())
@@ -265,149 +265,149 @@ def validate_compose_v1_json__definitions_service(data, custom_formats={}, name_
             data_keys.remove("mac_address")
             data__macaddress = data["mac_address"]
             if not isinstance(data__macaddress, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mac_address must be string")
+                raise JsonSchemaValueException
         if "mem_limit" in data_keys:
             data_keys.remove("mem_limit")
             data__memlimit = data["mem_limit"]
             if not isinstance(data__memlimit, (int, float, Decimal, str)) or isinstance(data__memlimit, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mem_limit must be number or string")
+                raise JsonSchemaValueException
         if "mem_swappiness" in data_keys:
             data_keys.remove("mem_swappiness")
             data__memswappiness = data["mem_swappiness"]
             if not isinstance(data__memswappiness, (int)) and not (isinstance(data__memswappiness, float) and data__memswappiness.is_integer()) or isinstance(data__memswappiness, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mem_swappiness must be integer")
+                raise JsonSchemaValueException
         if "memswap_limit" in data_keys:
             data_keys.remove("memswap_limit")
             data__memswaplimit = data["memswap_limit"]
             if not isinstance(data__memswaplimit, (int, float, Decimal, str)) or isinstance(data__memswaplimit, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".memswap_limit must be number or string")
+                raise JsonSchemaValueException
         if "net" in data_keys:
             data_keys.remove("net")
             data__net = data["net"]
             if not isinstance(data__net, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".net must be string")
+                raise JsonSchemaValueException
         if "pid" in data_keys:
             data_keys.remove("pid")
             data__pid = data["pid"]
             if not isinstance(data__pid, (str, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pid must be string or null")
+                raise JsonSchemaValueException
         if "ports" in data_keys:
             data_keys.remove("ports")
             data__ports = data["ports"]
             if not isinstance(data__ports, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports must be array")
+                raise JsonSchemaValueException
             data__ports_is_list = isinstance(data__ports, (list, tuple))
             if data__ports_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__ports_len = len(data__ports)
                 if data__ports_len > len(set(fn(data__ports_x) for data__ports_x in data__ports)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports must contain unique items")
+                    raise JsonSchemaValueException
                 for data__ports_x, data__ports_item in enumerate(data__ports):
                     if not isinstance(data__ports_item, (int, float, Decimal, str)) or isinstance(data__ports_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}]".format(**locals()) + " must be number or string")
+                        raise JsonSchemaValueException
         if "privileged" in data_keys:
             data_keys.remove("privileged")
             data__privileged = data["privileged"]
             if not isinstance(data__privileged, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".privileged must be boolean")
+                raise JsonSchemaValueException
         if "read_only" in data_keys:
             data_keys.remove("read_only")
             data__readonly = data["read_only"]
             if not isinstance(data__readonly, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".read_only must be boolean")
+                raise JsonSchemaValueException
         if "restart" in data_keys:
             data_keys.remove("restart")
             data__restart = data["restart"]
             if not isinstance(data__restart, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart must be string")
+                raise JsonSchemaValueException
         if "security_opt" in data_keys:
             data_keys.remove("security_opt")
             data__securityopt = data["security_opt"]
             if not isinstance(data__securityopt, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt must be array")
+                raise JsonSchemaValueException
             data__securityopt_is_list = isinstance(data__securityopt, (list, tuple))
             if data__securityopt_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__securityopt_len = len(data__securityopt)
                 if data__securityopt_len > len(set(fn(data__securityopt_x) for data__securityopt_x in data__securityopt)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt must contain unique items")
+                    raise JsonSchemaValueException
                 for data__securityopt_x, data__securityopt_item in enumerate(data__securityopt):
                     if not isinstance(data__securityopt_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt[{data__securityopt_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "shm_size" in data_keys:
             data_keys.remove("shm_size")
             data__shmsize = data["shm_size"]
             if not isinstance(data__shmsize, (int, float, Decimal, str)) or isinstance(data__shmsize, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".shm_size must be number or string")
+                raise JsonSchemaValueException
         if "stdin_open" in data_keys:
             data_keys.remove("stdin_open")
             data__stdinopen = data["stdin_open"]
             if not isinstance(data__stdinopen, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stdin_open must be boolean")
+                raise JsonSchemaValueException
         if "stop_signal" in data_keys:
             data_keys.remove("stop_signal")
             data__stopsignal = data["stop_signal"]
             if not isinstance(data__stopsignal, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stop_signal must be string")
+                raise JsonSchemaValueException
         if "tty" in data_keys:
             data_keys.remove("tty")
             data__tty = data["tty"]
             if not isinstance(data__tty, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tty must be boolean")
+                raise JsonSchemaValueException
         if "ulimits" in data_keys:
             data_keys.remove("ulimits")
             data__ulimits = data["ulimits"]
-            validate_compose_v1_json__definitions_ulimits(data__ulimits, custom_formats, (name_prefix or "data") + ".ulimits")
+            validate_compose_v1_json__definitions_ulimits(data__ulimits, custom_formats)
         if "user" in data_keys:
             data_keys.remove("user")
             data__user = data["user"]
             if not isinstance(data__user, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be string")
+                raise JsonSchemaValueException
         if "volume_driver" in data_keys:
             data_keys.remove("volume_driver")
             data__volumedriver = data["volume_driver"]
             if not isinstance(data__volumedriver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volume_driver must be string")
+                raise JsonSchemaValueException
         if "volumes" in data_keys:
             data_keys.remove("volumes")
             data__volumes = data["volumes"]
             if not isinstance(data__volumes, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must be array")
+                raise JsonSchemaValueException
             data__volumes_is_list = isinstance(data__volumes, (list, tuple))
             if data__volumes_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__volumes_len = len(data__volumes)
                 if data__volumes_len > len(set(fn(data__volumes_x) for data__volumes_x in data__volumes)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must contain unique items")
+                    raise JsonSchemaValueException
                 for data__volumes_x, data__volumes_item in enumerate(data__volumes):
                     if not isinstance(data__volumes_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "volumes_from" in data_keys:
             data_keys.remove("volumes_from")
             data__volumesfrom = data["volumes_from"]
             if not isinstance(data__volumesfrom, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes_from must be array")
+                raise JsonSchemaValueException
             data__volumesfrom_is_list = isinstance(data__volumesfrom, (list, tuple))
             if data__volumesfrom_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__volumesfrom_len = len(data__volumesfrom)
                 if data__volumesfrom_len > len(set(fn(data__volumesfrom_x) for data__volumesfrom_x in data__volumesfrom)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes_from must contain unique items")
+                    raise JsonSchemaValueException
                 for data__volumesfrom_x, data__volumesfrom_item in enumerate(data__volumesfrom):
                     if not isinstance(data__volumesfrom_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes_from[{data__volumesfrom_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "working_dir" in data_keys:
             data_keys.remove("working_dir")
             data__workingdir = data["working_dir"]
             if not isinstance(data__workingdir, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_dir must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_ulimits(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -419,35 +419,35 @@ def validate_compose_v1_json__definitions_ulimits(data, custom_formats={}, name_
                 if data_val_one_of_count2 < 2:
                     try:
                         if not isinstance(data_val, (int)) and not (isinstance(data_val, float) and data_val.is_integer()) or isinstance(data_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be integer")
+                            raise JsonSchemaValueException
                         data_val_one_of_count2 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                 if data_val_one_of_count2 < 2:
                     try:
                         if not isinstance(data_val, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException
                         data_val_is_dict = isinstance(data_val, dict)
                         if data_val_is_dict:
                             data_val__missing_keys = set(['hard', 'soft']) - data_val.keys()
                             if data_val__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException
                             data_val_keys = set(data_val.keys())
                             if "hard" in data_val_keys:
                                 data_val_keys.remove("hard")
                                 data_val__hard = data_val["hard"]
                                 if not isinstance(data_val__hard, (int)) and not (isinstance(data_val__hard, float) and data_val__hard.is_integer()) or isinstance(data_val__hard, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.hard".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException
                             if "soft" in data_val_keys:
                                 data_val_keys.remove("soft")
                                 data_val__soft = data_val["soft"]
                                 if not isinstance(data_val__soft, (int)) and not (isinstance(data_val__soft, float) and data_val__soft.is_integer()) or isinstance(data_val__soft, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.soft".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException
                             if data_val_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must not contain "+str(data_val_keys)+" properties")
+                                raise JsonSchemaValueException
                         data_val_one_of_count2 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                 if data_val_one_of_count2 != 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be valid exactly by one definition")
+                    raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_labels(data, custom_formats={}, name_prefix=None):
@@ -455,7 +455,7 @@ def validate_compose_v1_json__definitions_labels(data, custom_formats={}, name_p
     if data_one_of_count3 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -464,32 +464,32 @@ def validate_compose_v1_json__definitions_labels(data, custom_formats={}, name_p
                         if data_key in data_keys:
                             data_keys.remove(data_key)
                         if not isinstance(data_val, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string")
+                            raise JsonSchemaValueException
                 if data_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+                    raise JsonSchemaValueException
             data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count3 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data_len = len(data)
                 if data_len > len(set(fn(data_x) for data_x in data)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+                    raise JsonSchemaValueException
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count3 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count3 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_extra_hosts(data, custom_formats={}, name_prefix=None):
-    validate_compose_v1_json__definitions_list_or_dict(data, custom_formats, (name_prefix or "data") + "")
+    validate_compose_v1_json__definitions_list_or_dict(data, custom_formats)
     return data
 
 def validate_compose_v1_json__definitions_list_or_dict(data, custom_formats={}, name_prefix=None):
@@ -497,7 +497,7 @@ def validate_compose_v1_json__definitions_list_or_dict(data, custom_formats={}, 
     if data_one_of_count4 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -506,28 +506,28 @@ def validate_compose_v1_json__definitions_list_or_dict(data, custom_formats={}, 
                         if data_key in data_keys:
                             data_keys.remove(data_key)
                         if not isinstance(data_val, (str, int, float, Decimal, NoneType)) or isinstance(data_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string or number or null")
+                            raise JsonSchemaValueException
                 if data_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+                    raise JsonSchemaValueException
             data_one_of_count4 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count4 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data_len = len(data)
                 if data_len > len(set(fn(data_x) for data_x in data)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+                    raise JsonSchemaValueException
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count4 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count4 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_string_or_list(data, custom_formats={}, name_prefix=None):
@@ -535,30 +535,30 @@ def validate_compose_v1_json__definitions_string_or_list(data, custom_formats={}
     if data_one_of_count5 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count5 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count5 < 2:
         try:
-            validate_compose_v1_json__definitions_list_of_strings(data, custom_formats, (name_prefix or "data") + "")
+            validate_compose_v1_json__definitions_list_of_strings(data, custom_formats)
             data_one_of_count5 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count5 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_list_of_strings(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+        raise JsonSchemaValueException
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
         def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
         data_len = len(data)
         if data_len > len(set(fn(data_x) for data_x in data)):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+            raise JsonSchemaValueException
         for data_x, data_item in enumerate(data):
             if not isinstance(data_item, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                raise JsonSchemaValueException
     return data
 
 def validate_compose_v1_json__definitions_command(data, custom_formats={}, name_prefix=None):
@@ -566,23 +566,23 @@ def validate_compose_v1_json__definitions_command(data, custom_formats={}, name_
     if data_one_of_count6 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count6 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count6 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 data_len = len(data)
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count6 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count6 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 

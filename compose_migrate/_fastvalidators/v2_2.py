@@ -21,7 +21,7 @@ NoneType = type(None)
 
 def validate_compose_v2_2_json(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -29,7 +29,7 @@ def validate_compose_v2_2_json(data, custom_formats={}, name_prefix=None):
             data_keys.remove("networks")
             data__networks = data["networks"]
             if not isinstance(data__networks, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must be object")
+                raise JsonSchemaValueException
             data__networks_is_dict = isinstance(data__networks, dict)
             if data__networks_is_dict:
                 data__networks_keys = set(data__networks.keys())
@@ -37,12 +37,12 @@ def validate_compose_v2_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__networks_key):
                         if data__networks_key in data__networks_keys:
                             data__networks_keys.remove(data__networks_key)
-                        validate_compose_v2_2_json__definitions_network(data__networks_val, custom_formats, (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()))
+                        validate_compose_v2_2_json__definitions_network(data__networks_val, custom_formats)
         if "services" in data_keys:
             data_keys.remove("services")
             data__services = data["services"]
             if not isinstance(data__services, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".services must be object")
+                raise JsonSchemaValueException
             data__services_is_dict = isinstance(data__services, dict)
             if data__services_is_dict:
                 data__services_keys = set(data__services.keys())
@@ -50,19 +50,19 @@ def validate_compose_v2_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__services_key):
                         if data__services_key in data__services_keys:
                             data__services_keys.remove(data__services_key)
-                        validate_compose_v2_2_json__definitions_service(data__services_val, custom_formats, (name_prefix or "data") + ".services.{data__services_key}".format(**locals()))
+                        validate_compose_v2_2_json__definitions_service(data__services_val, custom_formats)
                 if data__services_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".services must not contain "+str(data__services_keys)+" properties")
+                    raise JsonSchemaValueException
         if "version" in data_keys:
             data_keys.remove("version")
             data__version = data["version"]
             if not isinstance(data__version, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be string")
+                raise JsonSchemaValueException
         if "volumes" in data_keys:
             data_keys.remove("volumes")
             data__volumes = data["volumes"]
             if not isinstance(data__volumes, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must be object")
+                raise JsonSchemaValueException
             data__volumes_is_dict = isinstance(data__volumes, dict)
             if data__volumes_is_dict:
                 data__volumes_keys = set(data__volumes.keys())
@@ -70,20 +70,20 @@ def validate_compose_v2_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__volumes_key):
                         if data__volumes_key in data__volumes_keys:
                             data__volumes_keys.remove(data__volumes_key)
-                        validate_compose_v2_2_json__definitions_volume(data__volumes_val, custom_formats, (name_prefix or "data") + ".volumes.{data__volumes_key}".format(**locals()))
+                        validate_compose_v2_2_json__definitions_volume(data__volumes_val, custom_formats)
                 if data__volumes_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must not contain "+str(data__volumes_keys)+" properties")
+                    raise JsonSchemaValueException
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
                     data_keys.remove(data_key)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_volume(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict, NoneType)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object or null")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -91,12 +91,12 @@ def validate_compose_v2_2_json__definitions_volume(data, custom_formats={}, name
             data_keys.remove("driver")
             data__driver = data["driver"]
             if not isinstance(data__driver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver must be string")
+                raise JsonSchemaValueException
         if "driver_opts" in data_keys:
             data_keys.remove("driver_opts")
             data__driveropts = data["driver_opts"]
             if not isinstance(data__driveropts, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts must be object")
+                raise JsonSchemaValueException
             data__driveropts_is_dict = isinstance(data__driveropts, dict)
             if data__driveropts_is_dict:
                 data__driveropts_keys = set(data__driveropts.keys())
@@ -105,12 +105,12 @@ def validate_compose_v2_2_json__definitions_volume(data, custom_formats={}, name
                         if data__driveropts_key in data__driveropts_keys:
                             data__driveropts_keys.remove(data__driveropts_key)
                         if not isinstance(data__driveropts_val, (int, float, Decimal, str)) or isinstance(data__driveropts_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts.{data__driveropts_key}".format(**locals()) + " must be number or string")
+                            raise JsonSchemaValueException
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
             if not isinstance(data__external, (dict, bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must be object or boolean")
+                raise JsonSchemaValueException
             data__external_is_dict = isinstance(data__external, dict)
             if data__external_is_dict:
                 data__external_keys = set(data__external.keys())
@@ -118,20 +118,20 @@ def validate_compose_v2_2_json__definitions_volume(data, custom_formats={}, name
                     data__external_keys.remove("name")
                     data__external__name = data__external["name"]
                     if not isinstance(data__external__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external.name must be string")
+                        raise JsonSchemaValueException
                 if data__external_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must not contain "+str(data__external_keys)+" properties")
+                    raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
             if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_labels(data, custom_formats={}, name_prefix=None):
@@ -139,7 +139,7 @@ def validate_compose_v2_2_json__definitions_labels(data, custom_formats={}, name
     if data_one_of_count1 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -148,43 +148,43 @@ def validate_compose_v2_2_json__definitions_labels(data, custom_formats={}, name
                         if data_key in data_keys:
                             data_keys.remove(data_key)
                         if not isinstance(data_val, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string")
+                            raise JsonSchemaValueException
                 if data_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+                    raise JsonSchemaValueException
             data_one_of_count1 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count1 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data_len = len(data)
                 if data_len > len(set(fn(data_x) for data_x in data)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+                    raise JsonSchemaValueException
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count1 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count1 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         if "memswap_limit" in data:
             if "mem_limit" not in data:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " missing dependency mem_limit for memswap_limit")
+                raise JsonSchemaValueException
         data_keys = set(data.keys())
         if "blkio_config" in data_keys:
             data_keys.remove("blkio_config")
             data__blkioconfig = data["blkio_config"]
-            validate_compose_v2_2_json__definitions_blkio_config(data__blkioconfig, custom_formats, (name_prefix or "data") + ".blkio_config")
+            validate_compose_v2_2_json__definitions_blkio_config(data__blkioconfig, custom_formats)
         if "build" in data_keys:
             data_keys.remove("build")
             data__build = data["build"]
@@ -192,114 +192,114 @@ def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, nam
             if data__build_one_of_count2 < 2:
                 try:
                     if not isinstance(data__build, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".build must be string")
+                        raise JsonSchemaValueException
                     data__build_one_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__build_one_of_count2 < 2:
                 try:
-                    validate_compose_v2_2_json__definitions_build(data__build, custom_formats, (name_prefix or "data") + ".build")
+                    validate_compose_v2_2_json__definitions_build(data__build, custom_formats)
                     data__build_one_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__build_one_of_count2 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".build must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "cap_add" in data_keys:
             data_keys.remove("cap_add")
             data__capadd = data["cap_add"]
             if not isinstance(data__capadd, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add must be array")
+                raise JsonSchemaValueException
             data__capadd_is_list = isinstance(data__capadd, (list, tuple))
             if data__capadd_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__capadd_len = len(data__capadd)
                 if data__capadd_len > len(set(fn(data__capadd_x) for data__capadd_x in data__capadd)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add must contain unique items")
+                    raise JsonSchemaValueException
                 for data__capadd_x, data__capadd_item in enumerate(data__capadd):
                     if not isinstance(data__capadd_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add[{data__capadd_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "cap_drop" in data_keys:
             data_keys.remove("cap_drop")
             data__capdrop = data["cap_drop"]
             if not isinstance(data__capdrop, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop must be array")
+                raise JsonSchemaValueException
             data__capdrop_is_list = isinstance(data__capdrop, (list, tuple))
             if data__capdrop_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__capdrop_len = len(data__capdrop)
                 if data__capdrop_len > len(set(fn(data__capdrop_x) for data__capdrop_x in data__capdrop)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop must contain unique items")
+                    raise JsonSchemaValueException
                 for data__capdrop_x, data__capdrop_item in enumerate(data__capdrop):
                     if not isinstance(data__capdrop_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop[{data__capdrop_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "cgroup_parent" in data_keys:
             data_keys.remove("cgroup_parent")
             data__cgroupparent = data["cgroup_parent"]
             if not isinstance(data__cgroupparent, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cgroup_parent must be string")
+                raise JsonSchemaValueException
         if "command" in data_keys:
             data_keys.remove("command")
             data__command = data["command"]
-            validate_compose_v2_2_json__definitions_command(data__command, custom_formats, (name_prefix or "data") + ".command")
+            validate_compose_v2_2_json__definitions_command(data__command, custom_formats)
         if "container_name" in data_keys:
             data_keys.remove("container_name")
             data__containername = data["container_name"]
             if not isinstance(data__containername, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".container_name must be string")
+                raise JsonSchemaValueException
         if "cpu_count" in data_keys:
             data_keys.remove("cpu_count")
             data__cpucount = data["cpu_count"]
             if not isinstance(data__cpucount, (int)) and not (isinstance(data__cpucount, float) and data__cpucount.is_integer()) or isinstance(data__cpucount, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_count must be integer")
+                raise JsonSchemaValueException
             if isinstance(data__cpucount, (int, float, Decimal)) and not isinstance(data__cpucount, bool):
                 if data__cpucount < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_count must be bigger than or equal to 0")
+                    raise JsonSchemaValueException
         if "cpu_percent" in data_keys:
             data_keys.remove("cpu_percent")
             data__cpupercent = data["cpu_percent"]
             if not isinstance(data__cpupercent, (int)) and not (isinstance(data__cpupercent, float) and data__cpupercent.is_integer()) or isinstance(data__cpupercent, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_percent must be integer")
+                raise JsonSchemaValueException
             if isinstance(data__cpupercent, (int, float, Decimal)) and not isinstance(data__cpupercent, bool):
                 if data__cpupercent < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_percent must be bigger than or equal to 0")
+                    raise JsonSchemaValueException
                 if data__cpupercent > 100:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_percent must be smaller than or equal to 100")
+                    raise JsonSchemaValueException
         if "cpu_period" in data_keys:
             data_keys.remove("cpu_period")
             data__cpuperiod = data["cpu_period"]
             if not isinstance(data__cpuperiod, (int, float, Decimal, str)) or isinstance(data__cpuperiod, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_period must be number or string")
+                raise JsonSchemaValueException
         if "cpu_quota" in data_keys:
             data_keys.remove("cpu_quota")
             data__cpuquota = data["cpu_quota"]
             if not isinstance(data__cpuquota, (int, float, Decimal, str)) or isinstance(data__cpuquota, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_quota must be number or string")
+                raise JsonSchemaValueException
         if "cpu_rt_period" in data_keys:
             data_keys.remove("cpu_rt_period")
             data__cpurtperiod = data["cpu_rt_period"]
             if not isinstance(data__cpurtperiod, (int, float, Decimal, str)) or isinstance(data__cpurtperiod, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_rt_period must be number or string")
+                raise JsonSchemaValueException
         if "cpu_rt_runtime" in data_keys:
             data_keys.remove("cpu_rt_runtime")
             data__cpurtruntime = data["cpu_rt_runtime"]
             if not isinstance(data__cpurtruntime, (int, float, Decimal, str)) or isinstance(data__cpurtruntime, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_rt_runtime must be number or string")
+                raise JsonSchemaValueException
         if "cpu_shares" in data_keys:
             data_keys.remove("cpu_shares")
             data__cpushares = data["cpu_shares"]
             if not isinstance(data__cpushares, (int, float, Decimal, str)) or isinstance(data__cpushares, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_shares must be number or string")
+                raise JsonSchemaValueException
         if "cpus" in data_keys:
             data_keys.remove("cpus")
             data__cpus = data["cpus"]
             if not isinstance(data__cpus, (int, float, Decimal)) or isinstance(data__cpus, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpus must be number")
+                raise JsonSchemaValueException
             if isinstance(data__cpus, (int, float, Decimal)) and not isinstance(data__cpus, bool):
                 if data__cpus < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpus must be bigger than or equal to 0")
+                    raise JsonSchemaValueException
         if "cpuset" in data_keys:
             data_keys.remove("cpuset")
             data__cpuset = data["cpuset"]
             if not isinstance(data__cpuset, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpuset must be string")
+                raise JsonSchemaValueException
         if "depends_on" in data_keys:
             data_keys.remove("depends_on")
             data__dependson = data["depends_on"]
@@ -307,22 +307,22 @@ def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, nam
             if data__dependson_one_of_count3 < 2:
                 try:
                     if not isinstance(data__dependson, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must be array")
+                        raise JsonSchemaValueException
                     data__dependson_is_list = isinstance(data__dependson, (list, tuple))
                     if data__dependson_is_list:
                         def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                         data__dependson_len = len(data__dependson)
                         if data__dependson_len > len(set(fn(data__dependson_x) for data__dependson_x in data__dependson)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must contain unique items")
+                            raise JsonSchemaValueException
                         for data__dependson_x, data__dependson_item in enumerate(data__dependson):
                             if not isinstance(data__dependson_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on[{data__dependson_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException
                     data__dependson_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__dependson_one_of_count3 < 2:
                 try:
                     if not isinstance(data__dependson, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must be object")
+                        raise JsonSchemaValueException
                     data__dependson_is_dict = isinstance(data__dependson, dict)
                     if data__dependson_is_dict:
                         data__dependson_keys = set(data__dependson.keys())
@@ -331,95 +331,95 @@ def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, nam
                                 if data__dependson_key in data__dependson_keys:
                                     data__dependson_keys.remove(data__dependson_key)
                                 if not isinstance(data__dependson_val, (dict)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on.{data__dependson_key}".format(**locals()) + " must be object")
+                                    raise JsonSchemaValueException
                                 data__dependson_val_is_dict = isinstance(data__dependson_val, dict)
                                 if data__dependson_val_is_dict:
                                     data__dependson_val__missing_keys = set(['condition']) - data__dependson_val.keys()
                                     if data__dependson_val__missing_keys:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on.{data__dependson_key}".format(**locals()) + " must contain ")
+                                        raise JsonSchemaValueException
                                     data__dependson_val_keys = set(data__dependson_val.keys())
                                     if "condition" in data__dependson_val_keys:
                                         data__dependson_val_keys.remove("condition")
                                         data__dependson_val__condition = data__dependson_val["condition"]
                                         if not isinstance(data__dependson_val__condition, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on.{data__dependson_key}.condition".format(**locals()) + " must be string")
+                                            raise JsonSchemaValueException
                                         if not (isinstance(data__dependson_val__condition, str) and data__dependson_val__condition == 'service_started' or isinstance(data__dependson_val__condition, str) and data__dependson_val__condition == 'service_healthy'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on.{data__dependson_key}.condition".format(**locals()) + " must be one of ['service_started', 'service_healthy']")
+                                            raise JsonSchemaValueException
                                     if data__dependson_val_keys:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on.{data__dependson_key}".format(**locals()) + " must not contain "+str(data__dependson_val_keys)+" properties")
+                                        raise JsonSchemaValueException
                         if data__dependson_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must not contain "+str(data__dependson_keys)+" properties")
+                            raise JsonSchemaValueException
                     data__dependson_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__dependson_one_of_count3 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "devices" in data_keys:
             data_keys.remove("devices")
             data__devices = data["devices"]
             if not isinstance(data__devices, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices must be array")
+                raise JsonSchemaValueException
             data__devices_is_list = isinstance(data__devices, (list, tuple))
             if data__devices_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__devices_len = len(data__devices)
                 if data__devices_len > len(set(fn(data__devices_x) for data__devices_x in data__devices)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices must contain unique items")
+                    raise JsonSchemaValueException
                 for data__devices_x, data__devices_item in enumerate(data__devices):
                     if not isinstance(data__devices_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices[{data__devices_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "dns" in data_keys:
             data_keys.remove("dns")
             data__dns = data["dns"]
-            validate_compose_v2_2_json__definitions_string_or_list(data__dns, custom_formats, (name_prefix or "data") + ".dns")
+            validate_compose_v2_2_json__definitions_string_or_list(data__dns, custom_formats)
         if "dns_opt" in data_keys:
             data_keys.remove("dns_opt")
             data__dnsopt = data["dns_opt"]
             if not isinstance(data__dnsopt, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dns_opt must be array")
+                raise JsonSchemaValueException
             data__dnsopt_is_list = isinstance(data__dnsopt, (list, tuple))
             if data__dnsopt_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__dnsopt_len = len(data__dnsopt)
                 if data__dnsopt_len > len(set(fn(data__dnsopt_x) for data__dnsopt_x in data__dnsopt)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dns_opt must contain unique items")
+                    raise JsonSchemaValueException
                 for data__dnsopt_x, data__dnsopt_item in enumerate(data__dnsopt):
                     if not isinstance(data__dnsopt_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".dns_opt[{data__dnsopt_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "dns_search" in data_keys:
             data_keys.remove("dns_search")
             data__dnssearch = data["dns_search"]
-            validate_compose_v2_2_json__definitions_string_or_list(data__dnssearch, custom_formats, (name_prefix or "data") + ".dns_search")
+            validate_compose_v2_2_json__definitions_string_or_list(data__dnssearch, custom_formats)
         if "domainname" in data_keys:
             data_keys.remove("domainname")
             data__domainname = data["domainname"]
             if not isinstance(data__domainname, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".domainname must be string")
+                raise JsonSchemaValueException
         if "entrypoint" in data_keys:
             data_keys.remove("entrypoint")
             data__entrypoint = data["entrypoint"]
-            validate_compose_v2_2_json__definitions_command(data__entrypoint, custom_formats, (name_prefix or "data") + ".entrypoint")
+            validate_compose_v2_2_json__definitions_command(data__entrypoint, custom_formats)
         if "env_file" in data_keys:
             data_keys.remove("env_file")
             data__envfile = data["env_file"]
-            validate_compose_v2_2_json__definitions_string_or_list(data__envfile, custom_formats, (name_prefix or "data") + ".env_file")
+            validate_compose_v2_2_json__definitions_string_or_list(data__envfile, custom_formats)
         if "environment" in data_keys:
             data_keys.remove("environment")
             data__environment = data["environment"]
-            validate_compose_v2_2_json__definitions_list_or_dict(data__environment, custom_formats, (name_prefix or "data") + ".environment")
+            validate_compose_v2_2_json__definitions_list_or_dict(data__environment, custom_formats)
         if "expose" in data_keys:
             data_keys.remove("expose")
             data__expose = data["expose"]
             if not isinstance(data__expose, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose must be array")
+                raise JsonSchemaValueException
             data__expose_is_list = isinstance(data__expose, (list, tuple))
             if data__expose_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__expose_len = len(data__expose)
                 if data__expose_len > len(set(fn(data__expose_x) for data__expose_x in data__expose)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose must contain unique items")
+                    raise JsonSchemaValueException
                 for data__expose_x, data__expose_item in enumerate(data__expose):
                     if not isinstance(data__expose_item, (str, int, float, Decimal)) or isinstance(data__expose_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose[{data__expose_x}]".format(**locals()) + " must be string or number")
+                        raise JsonSchemaValueException
         if "extends" in data_keys:
             data_keys.remove("extends")
             data__extends = data["extends"]
@@ -427,119 +427,119 @@ def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, nam
             if data__extends_one_of_count4 < 2:
                 try:
                     if not isinstance(data__extends, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must be string")
+                        raise JsonSchemaValueException
                     data__extends_one_of_count4 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__extends_one_of_count4 < 2:
                 try:
                     if not isinstance(data__extends, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must be object")
+                        raise JsonSchemaValueException
                     data__extends_is_dict = isinstance(data__extends, dict)
                     if data__extends_is_dict:
                         data__extends__missing_keys = set(['service']) - data__extends.keys()
                         if data__extends__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must contain ")
+                            raise JsonSchemaValueException
                         data__extends_keys = set(data__extends.keys())
                         if "file" in data__extends_keys:
                             data__extends_keys.remove("file")
                             data__extends__file = data__extends["file"]
                             if not isinstance(data__extends__file, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends.file must be string")
+                                raise JsonSchemaValueException
                         if "service" in data__extends_keys:
                             data__extends_keys.remove("service")
                             data__extends__service = data__extends["service"]
                             if not isinstance(data__extends__service, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends.service must be string")
+                                raise JsonSchemaValueException
                         if data__extends_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must not contain "+str(data__extends_keys)+" properties")
+                            raise JsonSchemaValueException
                     data__extends_one_of_count4 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__extends_one_of_count4 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extends must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "external_links" in data_keys:
             data_keys.remove("external_links")
             data__externallinks = data["external_links"]
             if not isinstance(data__externallinks, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links must be array")
+                raise JsonSchemaValueException
             data__externallinks_is_list = isinstance(data__externallinks, (list, tuple))
             if data__externallinks_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__externallinks_len = len(data__externallinks)
                 if data__externallinks_len > len(set(fn(data__externallinks_x) for data__externallinks_x in data__externallinks)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links must contain unique items")
+                    raise JsonSchemaValueException
                 for data__externallinks_x, data__externallinks_item in enumerate(data__externallinks):
                     if not isinstance(data__externallinks_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links[{data__externallinks_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "extra_hosts" in data_keys:
             data_keys.remove("extra_hosts")
             data__extrahosts = data["extra_hosts"]
-            validate_compose_v2_2_json__definitions_extra_hosts(data__extrahosts, custom_formats, (name_prefix or "data") + ".extra_hosts")
+            validate_compose_v2_2_json__definitions_extra_hosts(data__extrahosts, custom_formats)
         if "group_add" in data_keys:
             data_keys.remove("group_add")
             data__groupadd = data["group_add"]
             if not isinstance(data__groupadd, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".group_add must be array")
+                raise JsonSchemaValueException
             data__groupadd_is_list = isinstance(data__groupadd, (list, tuple))
             if data__groupadd_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__groupadd_len = len(data__groupadd)
                 if data__groupadd_len > len(set(fn(data__groupadd_x) for data__groupadd_x in data__groupadd)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".group_add must contain unique items")
+                    raise JsonSchemaValueException
                 for data__groupadd_x, data__groupadd_item in enumerate(data__groupadd):
                     if not isinstance(data__groupadd_item, (str, int, float, Decimal)) or isinstance(data__groupadd_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".group_add[{data__groupadd_x}]".format(**locals()) + " must be string or number")
+                        raise JsonSchemaValueException
         if "healthcheck" in data_keys:
             data_keys.remove("healthcheck")
             data__healthcheck = data["healthcheck"]
-            validate_compose_v2_2_json__definitions_healthcheck(data__healthcheck, custom_formats, (name_prefix or "data") + ".healthcheck")
+            validate_compose_v2_2_json__definitions_healthcheck(data__healthcheck, custom_formats)
         if "hostname" in data_keys:
             data_keys.remove("hostname")
             data__hostname = data["hostname"]
             if not isinstance(data__hostname, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hostname must be string")
+                raise JsonSchemaValueException
         if "image" in data_keys:
             data_keys.remove("image")
             data__image = data["image"]
             if not isinstance(data__image, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".image must be string")
+                raise JsonSchemaValueException
         if "init" in data_keys:
             data_keys.remove("init")
             data__init = data["init"]
             if not isinstance(data__init, (bool, str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".init must be boolean or string")
+                raise JsonSchemaValueException
         if "ipc" in data_keys:
             data_keys.remove("ipc")
             data__ipc = data["ipc"]
             if not isinstance(data__ipc, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipc must be string")
+                raise JsonSchemaValueException
         if "isolation" in data_keys:
             data_keys.remove("isolation")
             data__isolation = data["isolation"]
             if not isinstance(data__isolation, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".isolation must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats)
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
             if not isinstance(data__links, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must be array")
+                raise JsonSchemaValueException
             data__links_is_list = isinstance(data__links, (list, tuple))
             if data__links_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__links_len = len(data__links)
                 if data__links_len > len(set(fn(data__links_x) for data__links_x in data__links)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must contain unique items")
+                    raise JsonSchemaValueException
                 for data__links_x, data__links_item in enumerate(data__links):
                     if not isinstance(data__links_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".links[{data__links_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "logging" in data_keys:
             data_keys.remove("logging")
             data__logging = data["logging"]
             if not isinstance(data__logging, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging must be object")
+                raise JsonSchemaValueException
             data__logging_is_dict = isinstance(data__logging, dict)
             if data__logging_is_dict:
                 data__logging_keys = set(data__logging.keys())
@@ -547,60 +547,60 @@ def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, nam
                     data__logging_keys.remove("driver")
                     data__logging__driver = data__logging["driver"]
                     if not isinstance(data__logging__driver, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging.driver must be string")
+                        raise JsonSchemaValueException
                 if "options" in data__logging_keys:
                     data__logging_keys.remove("options")
                     data__logging__options = data__logging["options"]
                     if not isinstance(data__logging__options, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging.options must be object")
+                        raise JsonSchemaValueException
                     data__logging__options_is_dict = isinstance(data__logging__options, dict)
                     if data__logging__options_is_dict:
                         data__logging__options_keys = set(data__logging__options.keys())
                 if data__logging_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging must not contain "+str(data__logging_keys)+" properties")
+                    raise JsonSchemaValueException
         if "mac_address" in data_keys:
             data_keys.remove("mac_address")
             data__macaddress = data["mac_address"]
             if not isinstance(data__macaddress, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mac_address must be string")
+                raise JsonSchemaValueException
         if "mem_limit" in data_keys:
             data_keys.remove("mem_limit")
             data__memlimit = data["mem_limit"]
             if not isinstance(data__memlimit, (int, float, Decimal, str)) or isinstance(data__memlimit, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mem_limit must be number or string")
+                raise JsonSchemaValueException
         if "mem_reservation" in data_keys:
             data_keys.remove("mem_reservation")
             data__memreservation = data["mem_reservation"]
             if not isinstance(data__memreservation, (int, str)) and not (isinstance(data__memreservation, float) and data__memreservation.is_integer()) or isinstance(data__memreservation, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mem_reservation must be integer or string")
+                raise JsonSchemaValueException
         if "mem_swappiness" in data_keys:
             data_keys.remove("mem_swappiness")
             data__memswappiness = data["mem_swappiness"]
             if not isinstance(data__memswappiness, (int)) and not (isinstance(data__memswappiness, float) and data__memswappiness.is_integer()) or isinstance(data__memswappiness, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mem_swappiness must be integer")
+                raise JsonSchemaValueException
         if "memswap_limit" in data_keys:
             data_keys.remove("memswap_limit")
             data__memswaplimit = data["memswap_limit"]
             if not isinstance(data__memswaplimit, (int, float, Decimal, str)) or isinstance(data__memswaplimit, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".memswap_limit must be number or string")
+                raise JsonSchemaValueException
         if "network_mode" in data_keys:
             data_keys.remove("network_mode")
             data__networkmode = data["network_mode"]
             if not isinstance(data__networkmode, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".network_mode must be string")
+                raise JsonSchemaValueException
         if "networks" in data_keys:
             data_keys.remove("networks")
             data__networks = data["networks"]
             data__networks_one_of_count5 = 0
             if data__networks_one_of_count5 < 2:
                 try:
-                    validate_compose_v2_2_json__definitions_list_of_strings(data__networks, custom_formats, (name_prefix or "data") + ".networks")
+                    validate_compose_v2_2_json__definitions_list_of_strings(data__networks, custom_formats)
                     data__networks_one_of_count5 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__networks_one_of_count5 < 2:
                 try:
                     if not isinstance(data__networks, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must be object")
+                        raise JsonSchemaValueException
                     data__networks_is_dict = isinstance(data__networks, dict)
                     if data__networks_is_dict:
                         data__networks_keys = set(data__networks.keys())
@@ -612,224 +612,224 @@ def validate_compose_v2_2_json__definitions_service(data, custom_formats={}, nam
                                 if data__networks_val_one_of_count6 < 2:
                                     try:
                                         if not isinstance(data__networks_val, (dict)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must be object")
+                                            raise JsonSchemaValueException
                                         data__networks_val_is_dict = isinstance(data__networks_val, dict)
                                         if data__networks_val_is_dict:
                                             data__networks_val_keys = set(data__networks_val.keys())
                                             if "aliases" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("aliases")
                                                 data__networks_val__aliases = data__networks_val["aliases"]
-                                                validate_compose_v2_2_json__definitions_list_of_strings(data__networks_val__aliases, custom_formats, (name_prefix or "data") + ".networks.{data__networks_key}.aliases".format(**locals()))
+                                                validate_compose_v2_2_json__definitions_list_of_strings(data__networks_val__aliases, custom_formats)
                                             if "ipv4_address" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("ipv4_address")
                                                 data__networks_val__ipv4address = data__networks_val["ipv4_address"]
                                                 if not isinstance(data__networks_val__ipv4address, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}.ipv4_address".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException
                                             if "ipv6_address" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("ipv6_address")
                                                 data__networks_val__ipv6address = data__networks_val["ipv6_address"]
                                                 if not isinstance(data__networks_val__ipv6address, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}.ipv6_address".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException
                                             if "link_local_ips" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("link_local_ips")
                                                 data__networks_val__linklocalips = data__networks_val["link_local_ips"]
-                                                validate_compose_v2_2_json__definitions_list_of_strings(data__networks_val__linklocalips, custom_formats, (name_prefix or "data") + ".networks.{data__networks_key}.link_local_ips".format(**locals()))
+                                                validate_compose_v2_2_json__definitions_list_of_strings(data__networks_val__linklocalips, custom_formats)
                                             if "priority" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("priority")
                                                 data__networks_val__priority = data__networks_val["priority"]
                                                 if not isinstance(data__networks_val__priority, (int, float, Decimal)) or isinstance(data__networks_val__priority, bool):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}.priority".format(**locals()) + " must be number")
+                                                    raise JsonSchemaValueException
                                             if data__networks_val_keys:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must not contain "+str(data__networks_val_keys)+" properties")
+                                                raise JsonSchemaValueException
                                         data__networks_val_one_of_count6 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__networks_val_one_of_count6 < 2:
                                     try:
                                         if not isinstance(data__networks_val, (NoneType)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must be null")
+                                            raise JsonSchemaValueException
                                         data__networks_val_one_of_count6 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__networks_val_one_of_count6 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException
                         if data__networks_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must not contain "+str(data__networks_keys)+" properties")
+                            raise JsonSchemaValueException
                     data__networks_one_of_count5 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__networks_one_of_count5 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "oom_kill_disable" in data_keys:
             data_keys.remove("oom_kill_disable")
             data__oomkilldisable = data["oom_kill_disable"]
             if not isinstance(data__oomkilldisable, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".oom_kill_disable must be boolean")
+                raise JsonSchemaValueException
         if "oom_score_adj" in data_keys:
             data_keys.remove("oom_score_adj")
             data__oomscoreadj = data["oom_score_adj"]
             if not isinstance(data__oomscoreadj, (int)) and not (isinstance(data__oomscoreadj, float) and data__oomscoreadj.is_integer()) or isinstance(data__oomscoreadj, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".oom_score_adj must be integer")
+                raise JsonSchemaValueException
             if isinstance(data__oomscoreadj, (int, float, Decimal)) and not isinstance(data__oomscoreadj, bool):
                 if data__oomscoreadj < -1000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".oom_score_adj must be bigger than or equal to -1000")
+                    raise JsonSchemaValueException
                 if data__oomscoreadj > 1000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".oom_score_adj must be smaller than or equal to 1000")
+                    raise JsonSchemaValueException
         if "pid" in data_keys:
             data_keys.remove("pid")
             data__pid = data["pid"]
             if not isinstance(data__pid, (str, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pid must be string or null")
+                raise JsonSchemaValueException
         if "pids_limit" in data_keys:
             data_keys.remove("pids_limit")
             data__pidslimit = data["pids_limit"]
             if not isinstance(data__pidslimit, (int, float, Decimal, str)) or isinstance(data__pidslimit, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pids_limit must be number or string")
+                raise JsonSchemaValueException
         if "ports" in data_keys:
             data_keys.remove("ports")
             data__ports = data["ports"]
             if not isinstance(data__ports, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports must be array")
+                raise JsonSchemaValueException
             data__ports_is_list = isinstance(data__ports, (list, tuple))
             if data__ports_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__ports_len = len(data__ports)
                 if data__ports_len > len(set(fn(data__ports_x) for data__ports_x in data__ports)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports must contain unique items")
+                    raise JsonSchemaValueException
                 for data__ports_x, data__ports_item in enumerate(data__ports):
                     if not isinstance(data__ports_item, (int, float, Decimal, str)) or isinstance(data__ports_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}]".format(**locals()) + " must be number or string")
+                        raise JsonSchemaValueException
         if "privileged" in data_keys:
             data_keys.remove("privileged")
             data__privileged = data["privileged"]
             if not isinstance(data__privileged, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".privileged must be boolean")
+                raise JsonSchemaValueException
         if "read_only" in data_keys:
             data_keys.remove("read_only")
             data__readonly = data["read_only"]
             if not isinstance(data__readonly, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".read_only must be boolean")
+                raise JsonSchemaValueException
         if "restart" in data_keys:
             data_keys.remove("restart")
             data__restart = data["restart"]
             if not isinstance(data__restart, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart must be string")
+                raise JsonSchemaValueException
         if "scale" in data_keys:
             data_keys.remove("scale")
             data__scale = data["scale"]
             if not isinstance(data__scale, (int)) and not (isinstance(data__scale, float) and data__scale.is_integer()) or isinstance(data__scale, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scale must be integer")
+                raise JsonSchemaValueException
         if "security_opt" in data_keys:
             data_keys.remove("security_opt")
             data__securityopt = data["security_opt"]
             if not isinstance(data__securityopt, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt must be array")
+                raise JsonSchemaValueException
             data__securityopt_is_list = isinstance(data__securityopt, (list, tuple))
             if data__securityopt_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__securityopt_len = len(data__securityopt)
                 if data__securityopt_len > len(set(fn(data__securityopt_x) for data__securityopt_x in data__securityopt)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt must contain unique items")
+                    raise JsonSchemaValueException
                 for data__securityopt_x, data__securityopt_item in enumerate(data__securityopt):
                     if not isinstance(data__securityopt_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt[{data__securityopt_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "shm_size" in data_keys:
             data_keys.remove("shm_size")
             data__shmsize = data["shm_size"]
             if not isinstance(data__shmsize, (int, float, Decimal, str)) or isinstance(data__shmsize, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".shm_size must be number or string")
+                raise JsonSchemaValueException
         if "stdin_open" in data_keys:
             data_keys.remove("stdin_open")
             data__stdinopen = data["stdin_open"]
             if not isinstance(data__stdinopen, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stdin_open must be boolean")
+                raise JsonSchemaValueException
         if "stop_grace_period" in data_keys:
             data_keys.remove("stop_grace_period")
             data__stopgraceperiod = data["stop_grace_period"]
             if not isinstance(data__stopgraceperiod, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stop_grace_period must be string")
+                raise JsonSchemaValueException
         if "stop_signal" in data_keys:
             data_keys.remove("stop_signal")
             data__stopsignal = data["stop_signal"]
             if not isinstance(data__stopsignal, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stop_signal must be string")
+                raise JsonSchemaValueException
         if "storage_opt" in data_keys:
             data_keys.remove("storage_opt")
             data__storageopt = data["storage_opt"]
             if not isinstance(data__storageopt, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".storage_opt must be object")
+                raise JsonSchemaValueException
             data__storageopt_is_dict = isinstance(data__storageopt, dict)
             if data__storageopt_is_dict:
                 data__storageopt_keys = set(data__storageopt.keys())
         if "sysctls" in data_keys:
             data_keys.remove("sysctls")
             data__sysctls = data["sysctls"]
-            validate_compose_v2_2_json__definitions_list_or_dict(data__sysctls, custom_formats, (name_prefix or "data") + ".sysctls")
+            validate_compose_v2_2_json__definitions_list_or_dict(data__sysctls, custom_formats)
         if "tmpfs" in data_keys:
             data_keys.remove("tmpfs")
             data__tmpfs = data["tmpfs"]
-            validate_compose_v2_2_json__definitions_string_or_list(data__tmpfs, custom_formats, (name_prefix or "data") + ".tmpfs")
+            validate_compose_v2_2_json__definitions_string_or_list(data__tmpfs, custom_formats)
         if "tty" in data_keys:
             data_keys.remove("tty")
             data__tty = data["tty"]
             if not isinstance(data__tty, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tty must be boolean")
+                raise JsonSchemaValueException
         if "ulimits" in data_keys:
             data_keys.remove("ulimits")
             data__ulimits = data["ulimits"]
-            validate_compose_v2_2_json__definitions_ulimits(data__ulimits, custom_formats, (name_prefix or "data") + ".ulimits")
+            validate_compose_v2_2_json__definitions_ulimits(data__ulimits, custom_formats)
         if "user" in data_keys:
             data_keys.remove("user")
             data__user = data["user"]
             if not isinstance(data__user, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be string")
+                raise JsonSchemaValueException
         if "userns_mode" in data_keys:
             data_keys.remove("userns_mode")
             data__usernsmode = data["userns_mode"]
             if not isinstance(data__usernsmode, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".userns_mode must be string")
+                raise JsonSchemaValueException
         if "volume_driver" in data_keys:
             data_keys.remove("volume_driver")
             data__volumedriver = data["volume_driver"]
             if not isinstance(data__volumedriver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volume_driver must be string")
+                raise JsonSchemaValueException
         if "volumes" in data_keys:
             data_keys.remove("volumes")
             data__volumes = data["volumes"]
             if not isinstance(data__volumes, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must be array")
+                raise JsonSchemaValueException
             data__volumes_is_list = isinstance(data__volumes, (list, tuple))
             if data__volumes_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__volumes_len = len(data__volumes)
                 if data__volumes_len > len(set(fn(data__volumes_x) for data__volumes_x in data__volumes)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must contain unique items")
+                    raise JsonSchemaValueException
                 for data__volumes_x, data__volumes_item in enumerate(data__volumes):
                     if not isinstance(data__volumes_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "volumes_from" in data_keys:
             data_keys.remove("volumes_from")
             data__volumesfrom = data["volumes_from"]
             if not isinstance(data__volumesfrom, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes_from must be array")
+                raise JsonSchemaValueException
             data__volumesfrom_is_list = isinstance(data__volumesfrom, (list, tuple))
             if data__volumesfrom_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__volumesfrom_len = len(data__volumesfrom)
                 if data__volumesfrom_len > len(set(fn(data__volumesfrom_x) for data__volumesfrom_x in data__volumesfrom)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes_from must contain unique items")
+                    raise JsonSchemaValueException
                 for data__volumesfrom_x, data__volumesfrom_item in enumerate(data__volumesfrom):
                     if not isinstance(data__volumesfrom_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes_from[{data__volumesfrom_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "working_dir" in data_keys:
             data_keys.remove("working_dir")
             data__workingdir = data["working_dir"]
             if not isinstance(data__workingdir, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_dir must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_ulimits(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -841,54 +841,54 @@ def validate_compose_v2_2_json__definitions_ulimits(data, custom_formats={}, nam
                 if data_val_one_of_count7 < 2:
                     try:
                         if not isinstance(data_val, (int)) and not (isinstance(data_val, float) and data_val.is_integer()) or isinstance(data_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be integer")
+                            raise JsonSchemaValueException
                         data_val_one_of_count7 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                 if data_val_one_of_count7 < 2:
                     try:
                         if not isinstance(data_val, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException
                         data_val_is_dict = isinstance(data_val, dict)
                         if data_val_is_dict:
                             data_val__missing_keys = set(['hard', 'soft']) - data_val.keys()
                             if data_val__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException
                             data_val_keys = set(data_val.keys())
                             if "hard" in data_val_keys:
                                 data_val_keys.remove("hard")
                                 data_val__hard = data_val["hard"]
                                 if not isinstance(data_val__hard, (int)) and not (isinstance(data_val__hard, float) and data_val__hard.is_integer()) or isinstance(data_val__hard, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.hard".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException
                             if "soft" in data_val_keys:
                                 data_val_keys.remove("soft")
                                 data_val__soft = data_val["soft"]
                                 if not isinstance(data_val__soft, (int)) and not (isinstance(data_val__soft, float) and data_val__soft.is_integer()) or isinstance(data_val__soft, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.soft".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException
                             if data_val_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must not contain "+str(data_val_keys)+" properties")
+                                raise JsonSchemaValueException
                         data_val_one_of_count7 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                 if data_val_one_of_count7 != 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be valid exactly by one definition")
+                    raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_list_of_strings(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+        raise JsonSchemaValueException
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
         def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
         data_len = len(data)
         if data_len > len(set(fn(data_x) for data_x in data)):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+            raise JsonSchemaValueException
         for data_x, data_item in enumerate(data):
             if not isinstance(data_item, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_healthcheck(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -896,17 +896,17 @@ def validate_compose_v2_2_json__definitions_healthcheck(data, custom_formats={},
             data_keys.remove("disable")
             data__disable = data["disable"]
             if not isinstance(data__disable, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".disable must be boolean")
+                raise JsonSchemaValueException
         if "interval" in data_keys:
             data_keys.remove("interval")
             data__interval = data["interval"]
             if not isinstance(data__interval, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".interval must be string")
+                raise JsonSchemaValueException
         if "retries" in data_keys:
             data_keys.remove("retries")
             data__retries = data["retries"]
             if not isinstance(data__retries, (int, float, Decimal)) or isinstance(data__retries, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".retries must be number")
+                raise JsonSchemaValueException
         if "test" in data_keys:
             data_keys.remove("test")
             data__test = data["test"]
@@ -914,34 +914,34 @@ def validate_compose_v2_2_json__definitions_healthcheck(data, custom_formats={},
             if data__test_one_of_count8 < 2:
                 try:
                     if not isinstance(data__test, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".test must be string")
+                        raise JsonSchemaValueException
                     data__test_one_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__test_one_of_count8 < 2:
                 try:
                     if not isinstance(data__test, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".test must be array")
+                        raise JsonSchemaValueException
                     data__test_is_list = isinstance(data__test, (list, tuple))
                     if data__test_is_list:
                         data__test_len = len(data__test)
                         for data__test_x, data__test_item in enumerate(data__test):
                             if not isinstance(data__test_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".test[{data__test_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException
                     data__test_one_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__test_one_of_count8 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".test must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "timeout" in data_keys:
             data_keys.remove("timeout")
             data__timeout = data["timeout"]
             if not isinstance(data__timeout, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeout must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_extra_hosts(data, custom_formats={}, name_prefix=None):
-    validate_compose_v2_2_json__definitions_list_or_dict(data, custom_formats, (name_prefix or "data") + "")
+    validate_compose_v2_2_json__definitions_list_or_dict(data, custom_formats)
     return data
 
 def validate_compose_v2_2_json__definitions_list_or_dict(data, custom_formats={}, name_prefix=None):
@@ -949,7 +949,7 @@ def validate_compose_v2_2_json__definitions_list_or_dict(data, custom_formats={}
     if data_one_of_count9 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -958,28 +958,28 @@ def validate_compose_v2_2_json__definitions_list_or_dict(data, custom_formats={}
                         if data_key in data_keys:
                             data_keys.remove(data_key)
                         if not isinstance(data_val, (str, int, float, Decimal, NoneType)) or isinstance(data_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string or number or null")
+                            raise JsonSchemaValueException
                 if data_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+                    raise JsonSchemaValueException
             data_one_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count9 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data_len = len(data)
                 if data_len > len(set(fn(data_x) for data_x in data)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+                    raise JsonSchemaValueException
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count9 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_string_or_list(data, custom_formats={}, name_prefix=None):
@@ -987,16 +987,16 @@ def validate_compose_v2_2_json__definitions_string_or_list(data, custom_formats=
     if data_one_of_count10 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count10 < 2:
         try:
-            validate_compose_v2_2_json__definitions_list_of_strings(data, custom_formats, (name_prefix or "data") + "")
+            validate_compose_v2_2_json__definitions_list_of_strings(data, custom_formats)
             data_one_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count10 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_command(data, custom_formats={}, name_prefix=None):
@@ -1004,70 +1004,70 @@ def validate_compose_v2_2_json__definitions_command(data, custom_formats={}, nam
     if data_one_of_count11 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count11 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count11 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 data_len = len(data)
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count11 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count11 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_build(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
         if "args" in data_keys:
             data_keys.remove("args")
             data__args = data["args"]
-            validate_compose_v2_2_json__definitions_list_or_dict(data__args, custom_formats, (name_prefix or "data") + ".args")
+            validate_compose_v2_2_json__definitions_list_or_dict(data__args, custom_formats)
         if "cache_from" in data_keys:
             data_keys.remove("cache_from")
             data__cachefrom = data["cache_from"]
-            validate_compose_v2_2_json__definitions_list_of_strings(data__cachefrom, custom_formats, (name_prefix or "data") + ".cache_from")
+            validate_compose_v2_2_json__definitions_list_of_strings(data__cachefrom, custom_formats)
         if "context" in data_keys:
             data_keys.remove("context")
             data__context = data["context"]
             if not isinstance(data__context, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".context must be string")
+                raise JsonSchemaValueException
         if "dockerfile" in data_keys:
             data_keys.remove("dockerfile")
             data__dockerfile = data["dockerfile"]
             if not isinstance(data__dockerfile, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dockerfile must be string")
+                raise JsonSchemaValueException
         if "isolation" in data_keys:
             data_keys.remove("isolation")
             data__isolation = data["isolation"]
             if not isinstance(data__isolation, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".isolation must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats)
         if "network" in data_keys:
             data_keys.remove("network")
             data__network = data["network"]
             if not isinstance(data__network, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".network must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_blkio_config(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -1075,64 +1075,64 @@ def validate_compose_v2_2_json__definitions_blkio_config(data, custom_formats={}
             data_keys.remove("device_read_bps")
             data__devicereadbps = data["device_read_bps"]
             if not isinstance(data__devicereadbps, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".device_read_bps must be array")
+                raise JsonSchemaValueException
             data__devicereadbps_is_list = isinstance(data__devicereadbps, (list, tuple))
             if data__devicereadbps_is_list:
                 data__devicereadbps_len = len(data__devicereadbps)
                 for data__devicereadbps_x, data__devicereadbps_item in enumerate(data__devicereadbps):
-                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicereadbps_item, custom_formats, (name_prefix or "data") + ".device_read_bps[{data__devicereadbps_x}]".format(**locals()))
+                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicereadbps_item, custom_formats)
         if "device_read_iops" in data_keys:
             data_keys.remove("device_read_iops")
             data__devicereadiops = data["device_read_iops"]
             if not isinstance(data__devicereadiops, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".device_read_iops must be array")
+                raise JsonSchemaValueException
             data__devicereadiops_is_list = isinstance(data__devicereadiops, (list, tuple))
             if data__devicereadiops_is_list:
                 data__devicereadiops_len = len(data__devicereadiops)
                 for data__devicereadiops_x, data__devicereadiops_item in enumerate(data__devicereadiops):
-                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicereadiops_item, custom_formats, (name_prefix or "data") + ".device_read_iops[{data__devicereadiops_x}]".format(**locals()))
+                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicereadiops_item, custom_formats)
         if "device_write_bps" in data_keys:
             data_keys.remove("device_write_bps")
             data__devicewritebps = data["device_write_bps"]
             if not isinstance(data__devicewritebps, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".device_write_bps must be array")
+                raise JsonSchemaValueException
             data__devicewritebps_is_list = isinstance(data__devicewritebps, (list, tuple))
             if data__devicewritebps_is_list:
                 data__devicewritebps_len = len(data__devicewritebps)
                 for data__devicewritebps_x, data__devicewritebps_item in enumerate(data__devicewritebps):
-                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicewritebps_item, custom_formats, (name_prefix or "data") + ".device_write_bps[{data__devicewritebps_x}]".format(**locals()))
+                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicewritebps_item, custom_formats)
         if "device_write_iops" in data_keys:
             data_keys.remove("device_write_iops")
             data__devicewriteiops = data["device_write_iops"]
             if not isinstance(data__devicewriteiops, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".device_write_iops must be array")
+                raise JsonSchemaValueException
             data__devicewriteiops_is_list = isinstance(data__devicewriteiops, (list, tuple))
             if data__devicewriteiops_is_list:
                 data__devicewriteiops_len = len(data__devicewriteiops)
                 for data__devicewriteiops_x, data__devicewriteiops_item in enumerate(data__devicewriteiops):
-                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicewriteiops_item, custom_formats, (name_prefix or "data") + ".device_write_iops[{data__devicewriteiops_x}]".format(**locals()))
+                    validate_compose_v2_2_json__definitions_blkio_limit(data__devicewriteiops_item, custom_formats)
         if "weight" in data_keys:
             data_keys.remove("weight")
             data__weight = data["weight"]
             if not isinstance(data__weight, (int)) and not (isinstance(data__weight, float) and data__weight.is_integer()) or isinstance(data__weight, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".weight must be integer")
+                raise JsonSchemaValueException
         if "weight_device" in data_keys:
             data_keys.remove("weight_device")
             data__weightdevice = data["weight_device"]
             if not isinstance(data__weightdevice, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".weight_device must be array")
+                raise JsonSchemaValueException
             data__weightdevice_is_list = isinstance(data__weightdevice, (list, tuple))
             if data__weightdevice_is_list:
                 data__weightdevice_len = len(data__weightdevice)
                 for data__weightdevice_x, data__weightdevice_item in enumerate(data__weightdevice):
-                    validate_compose_v2_2_json__definitions_blkio_weight(data__weightdevice_item, custom_formats, (name_prefix or "data") + ".weight_device[{data__weightdevice_x}]".format(**locals()))
+                    validate_compose_v2_2_json__definitions_blkio_weight(data__weightdevice_item, custom_formats)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_blkio_weight(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -1140,19 +1140,19 @@ def validate_compose_v2_2_json__definitions_blkio_weight(data, custom_formats={}
             data_keys.remove("path")
             data__path = data["path"]
             if not isinstance(data__path, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be string")
+                raise JsonSchemaValueException
         if "weight" in data_keys:
             data_keys.remove("weight")
             data__weight = data["weight"]
             if not isinstance(data__weight, (int)) and not (isinstance(data__weight, float) and data__weight.is_integer()) or isinstance(data__weight, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".weight must be integer")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_blkio_limit(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -1160,19 +1160,19 @@ def validate_compose_v2_2_json__definitions_blkio_limit(data, custom_formats={},
             data_keys.remove("path")
             data__path = data["path"]
             if not isinstance(data__path, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be string")
+                raise JsonSchemaValueException
         if "rate" in data_keys:
             data_keys.remove("rate")
             data__rate = data["rate"]
             if not isinstance(data__rate, (int, str)) and not (isinstance(data__rate, float) and data__rate.is_integer()) or isinstance(data__rate, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rate must be integer or string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -1180,12 +1180,12 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
             data_keys.remove("driver")
             data__driver = data["driver"]
             if not isinstance(data__driver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver must be string")
+                raise JsonSchemaValueException
         if "driver_opts" in data_keys:
             data_keys.remove("driver_opts")
             data__driveropts = data["driver_opts"]
             if not isinstance(data__driveropts, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts must be object")
+                raise JsonSchemaValueException
             data__driveropts_is_dict = isinstance(data__driveropts, dict)
             if data__driveropts_is_dict:
                 data__driveropts_keys = set(data__driveropts.keys())
@@ -1194,17 +1194,17 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
                         if data__driveropts_key in data__driveropts_keys:
                             data__driveropts_keys.remove(data__driveropts_key)
                         if not isinstance(data__driveropts_val, (int, float, Decimal, str)) or isinstance(data__driveropts_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts.{data__driveropts_key}".format(**locals()) + " must be number or string")
+                            raise JsonSchemaValueException
         if "enable_ipv6" in data_keys:
             data_keys.remove("enable_ipv6")
             data__enableipv6 = data["enable_ipv6"]
             if not isinstance(data__enableipv6, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".enable_ipv6 must be boolean")
+                raise JsonSchemaValueException
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
             if not isinstance(data__external, (dict, bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must be object or boolean")
+                raise JsonSchemaValueException
             data__external_is_dict = isinstance(data__external, dict)
             if data__external_is_dict:
                 data__external_keys = set(data__external.keys())
@@ -1212,19 +1212,19 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
                     data__external_keys.remove("name")
                     data__external__name = data__external["name"]
                     if not isinstance(data__external__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external.name must be string")
+                        raise JsonSchemaValueException
                 if data__external_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must not contain "+str(data__external_keys)+" properties")
+                    raise JsonSchemaValueException
         if "internal" in data_keys:
             data_keys.remove("internal")
             data__internal = data["internal"]
             if not isinstance(data__internal, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".internal must be boolean")
+                raise JsonSchemaValueException
         if "ipam" in data_keys:
             data_keys.remove("ipam")
             data__ipam = data["ipam"]
             if not isinstance(data__ipam, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam must be object")
+                raise JsonSchemaValueException
             data__ipam_is_dict = isinstance(data__ipam, dict)
             if data__ipam_is_dict:
                 data__ipam_keys = set(data__ipam.keys())
@@ -1232,13 +1232,13 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
                     data__ipam_keys.remove("config")
                     data__ipam__config = data__ipam["config"]
                     if not isinstance(data__ipam__config, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config must be array")
+                        raise JsonSchemaValueException
                     data__ipam__config_is_list = isinstance(data__ipam__config, (list, tuple))
                     if data__ipam__config_is_list:
                         data__ipam__config_len = len(data__ipam__config)
                         for data__ipam__config_x, data__ipam__config_item in enumerate(data__ipam__config):
                             if not isinstance(data__ipam__config_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException
                             data__ipam__config_item_is_dict = isinstance(data__ipam__config_item, dict)
                             if data__ipam__config_item_is_dict:
                                 data__ipam__config_item_keys = set(data__ipam__config_item.keys())
@@ -1246,7 +1246,7 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
                                     data__ipam__config_item_keys.remove("aux_addresses")
                                     data__ipam__config_item__auxaddresses = data__ipam__config_item["aux_addresses"]
                                     if not isinstance(data__ipam__config_item__auxaddresses, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].aux_addresses".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException
                                     data__ipam__config_item__auxaddresses_is_dict = isinstance(data__ipam__config_item__auxaddresses, dict)
                                     if data__ipam__config_item__auxaddresses_is_dict:
                                         data__ipam__config_item__auxaddresses_keys = set(data__ipam__config_item__auxaddresses.keys())
@@ -1255,36 +1255,36 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
                                                 if data__ipam__config_item__auxaddresses_key in data__ipam__config_item__auxaddresses_keys:
                                                     data__ipam__config_item__auxaddresses_keys.remove(data__ipam__config_item__auxaddresses_key)
                                                 if not isinstance(data__ipam__config_item__auxaddresses_val, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].aux_addresses.{data__ipam__config_item__auxaddresses_key}".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException
                                         if data__ipam__config_item__auxaddresses_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].aux_addresses".format(**locals()) + " must not contain "+str(data__ipam__config_item__auxaddresses_keys)+" properties")
+                                            raise JsonSchemaValueException
                                 if "gateway" in data__ipam__config_item_keys:
                                     data__ipam__config_item_keys.remove("gateway")
                                     data__ipam__config_item__gateway = data__ipam__config_item["gateway"]
                                     if not isinstance(data__ipam__config_item__gateway, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].gateway".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "ip_range" in data__ipam__config_item_keys:
                                     data__ipam__config_item_keys.remove("ip_range")
                                     data__ipam__config_item__iprange = data__ipam__config_item["ip_range"]
                                     if not isinstance(data__ipam__config_item__iprange, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].ip_range".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "subnet" in data__ipam__config_item_keys:
                                     data__ipam__config_item_keys.remove("subnet")
                                     data__ipam__config_item__subnet = data__ipam__config_item["subnet"]
                                     if not isinstance(data__ipam__config_item__subnet, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].subnet".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if data__ipam__config_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}]".format(**locals()) + " must not contain "+str(data__ipam__config_item_keys)+" properties")
+                                    raise JsonSchemaValueException
                 if "driver" in data__ipam_keys:
                     data__ipam_keys.remove("driver")
                     data__ipam__driver = data__ipam["driver"]
                     if not isinstance(data__ipam__driver, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.driver must be string")
+                        raise JsonSchemaValueException
                 if "options" in data__ipam_keys:
                     data__ipam_keys.remove("options")
                     data__ipam__options = data__ipam["options"]
                     if not isinstance(data__ipam__options, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.options must be object")
+                        raise JsonSchemaValueException
                     data__ipam__options_is_dict = isinstance(data__ipam__options, dict)
                     if data__ipam__options_is_dict:
                         data__ipam__options_keys = set(data__ipam__options.keys())
@@ -1293,22 +1293,22 @@ def validate_compose_v2_2_json__definitions_network(data, custom_formats={}, nam
                                 if data__ipam__options_key in data__ipam__options_keys:
                                     data__ipam__options_keys.remove(data__ipam__options_key)
                                 if not isinstance(data__ipam__options_val, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.options.{data__ipam__options_key}".format(**locals()) + " must be string")
+                                    raise JsonSchemaValueException
                         if data__ipam__options_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.options must not contain "+str(data__ipam__options_keys)+" properties")
+                            raise JsonSchemaValueException
                 if data__ipam_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam must not contain "+str(data__ipam_keys)+" properties")
+                    raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v2_2_json__definitions_labels(data__labels, custom_formats)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
             if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 

@@ -20,18 +20,18 @@ NoneType = type(None)
 
 def validate_compose_v3_2_json(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['version']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+            raise JsonSchemaValueException
         data_keys = set(data.keys())
         if "networks" in data_keys:
             data_keys.remove("networks")
             data__networks = data["networks"]
             if not isinstance(data__networks, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must be object")
+                raise JsonSchemaValueException
             data__networks_is_dict = isinstance(data__networks, dict)
             if data__networks_is_dict:
                 data__networks_keys = set(data__networks.keys())
@@ -39,12 +39,12 @@ def validate_compose_v3_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__networks_key):
                         if data__networks_key in data__networks_keys:
                             data__networks_keys.remove(data__networks_key)
-                        validate_compose_v3_2_json__definitions_network(data__networks_val, custom_formats, (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()))
+                        validate_compose_v3_2_json__definitions_network(data__networks_val, custom_formats)
         if "secrets" in data_keys:
             data_keys.remove("secrets")
             data__secrets = data["secrets"]
             if not isinstance(data__secrets, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".secrets must be object")
+                raise JsonSchemaValueException
             data__secrets_is_dict = isinstance(data__secrets, dict)
             if data__secrets_is_dict:
                 data__secrets_keys = set(data__secrets.keys())
@@ -52,14 +52,14 @@ def validate_compose_v3_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__secrets_key):
                         if data__secrets_key in data__secrets_keys:
                             data__secrets_keys.remove(data__secrets_key)
-                        validate_compose_v3_2_json__definitions_secret(data__secrets_val, custom_formats, (name_prefix or "data") + ".secrets.{data__secrets_key}".format(**locals()))
+                        validate_compose_v3_2_json__definitions_secret(data__secrets_val, custom_formats)
                 if data__secrets_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".secrets must not contain "+str(data__secrets_keys)+" properties")
+                    raise JsonSchemaValueException
         if "services" in data_keys:
             data_keys.remove("services")
             data__services = data["services"]
             if not isinstance(data__services, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".services must be object")
+                raise JsonSchemaValueException
             data__services_is_dict = isinstance(data__services, dict)
             if data__services_is_dict:
                 data__services_keys = set(data__services.keys())
@@ -67,19 +67,19 @@ def validate_compose_v3_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__services_key):
                         if data__services_key in data__services_keys:
                             data__services_keys.remove(data__services_key)
-                        validate_compose_v3_2_json__definitions_service(data__services_val, custom_formats, (name_prefix or "data") + ".services.{data__services_key}".format(**locals()))
+                        validate_compose_v3_2_json__definitions_service(data__services_val, custom_formats)
                 if data__services_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".services must not contain "+str(data__services_keys)+" properties")
+                    raise JsonSchemaValueException
         if "version" in data_keys:
             data_keys.remove("version")
             data__version = data["version"]
             if not isinstance(data__version, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be string")
+                raise JsonSchemaValueException
         if "volumes" in data_keys:
             data_keys.remove("volumes")
             data__volumes = data["volumes"]
             if not isinstance(data__volumes, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must be object")
+                raise JsonSchemaValueException
             data__volumes_is_dict = isinstance(data__volumes, dict)
             if data__volumes_is_dict:
                 data__volumes_keys = set(data__volumes.keys())
@@ -87,16 +87,16 @@ def validate_compose_v3_2_json(data, custom_formats={}, name_prefix=None):
                     if REGEX_PATTERNS['^[a-zA-Z0-9._-]+$'].search(data__volumes_key):
                         if data__volumes_key in data__volumes_keys:
                             data__volumes_keys.remove(data__volumes_key)
-                        validate_compose_v3_2_json__definitions_volume(data__volumes_val, custom_formats, (name_prefix or "data") + ".volumes.{data__volumes_key}".format(**locals()))
+                        validate_compose_v3_2_json__definitions_volume(data__volumes_val, custom_formats)
                 if data__volumes_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must not contain "+str(data__volumes_keys)+" properties")
+                    raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_volume(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict, NoneType)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object or null")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -104,12 +104,12 @@ def validate_compose_v3_2_json__definitions_volume(data, custom_formats={}, name
             data_keys.remove("driver")
             data__driver = data["driver"]
             if not isinstance(data__driver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver must be string")
+                raise JsonSchemaValueException
         if "driver_opts" in data_keys:
             data_keys.remove("driver_opts")
             data__driveropts = data["driver_opts"]
             if not isinstance(data__driveropts, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts must be object")
+                raise JsonSchemaValueException
             data__driveropts_is_dict = isinstance(data__driveropts, dict)
             if data__driveropts_is_dict:
                 data__driveropts_keys = set(data__driveropts.keys())
@@ -118,12 +118,12 @@ def validate_compose_v3_2_json__definitions_volume(data, custom_formats={}, name
                         if data__driveropts_key in data__driveropts_keys:
                             data__driveropts_keys.remove(data__driveropts_key)
                         if not isinstance(data__driveropts_val, (int, float, Decimal, str)) or isinstance(data__driveropts_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts.{data__driveropts_key}".format(**locals()) + " must be number or string")
+                            raise JsonSchemaValueException
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
             if not isinstance(data__external, (dict, bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must be object or boolean")
+                raise JsonSchemaValueException
             data__external_is_dict = isinstance(data__external, dict)
             if data__external_is_dict:
                 data__external_keys = set(data__external.keys())
@@ -131,15 +131,15 @@ def validate_compose_v3_2_json__definitions_volume(data, custom_formats={}, name
                     data__external_keys.remove("name")
                     data__external__name = data__external["name"]
                     if not isinstance(data__external__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external.name must be string")
+                        raise JsonSchemaValueException
                 if data__external_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must not contain "+str(data__external_keys)+" properties")
+                    raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_labels(data, custom_formats={}, name_prefix=None):
@@ -147,7 +147,7 @@ def validate_compose_v3_2_json__definitions_labels(data, custom_formats={}, name
     if data_one_of_count1 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -156,33 +156,33 @@ def validate_compose_v3_2_json__definitions_labels(data, custom_formats={}, name
                         if data_key in data_keys:
                             data_keys.remove(data_key)
                         if not isinstance(data_val, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string")
+                            raise JsonSchemaValueException
                 if data_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+                    raise JsonSchemaValueException
             data_one_of_count1 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count1 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data_len = len(data)
                 if data_len > len(set(fn(data_x) for data_x in data)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+                    raise JsonSchemaValueException
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count1 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count1 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -193,189 +193,189 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
             if data__build_one_of_count2 < 2:
                 try:
                     if not isinstance(data__build, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".build must be string")
+                        raise JsonSchemaValueException
                     data__build_one_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__build_one_of_count2 < 2:
                 try:
-                    validate_compose_v3_2_json__definitions_build(data__build, custom_formats, (name_prefix or "data") + ".build")
+                    validate_compose_v3_2_json__definitions_build(data__build, custom_formats)
                     data__build_one_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__build_one_of_count2 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".build must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "cap_add" in data_keys:
             data_keys.remove("cap_add")
             data__capadd = data["cap_add"]
             if not isinstance(data__capadd, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add must be array")
+                raise JsonSchemaValueException
             data__capadd_is_list = isinstance(data__capadd, (list, tuple))
             if data__capadd_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__capadd_len = len(data__capadd)
                 if data__capadd_len > len(set(fn(data__capadd_x) for data__capadd_x in data__capadd)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add must contain unique items")
+                    raise JsonSchemaValueException
                 for data__capadd_x, data__capadd_item in enumerate(data__capadd):
                     if not isinstance(data__capadd_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_add[{data__capadd_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "cap_drop" in data_keys:
             data_keys.remove("cap_drop")
             data__capdrop = data["cap_drop"]
             if not isinstance(data__capdrop, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop must be array")
+                raise JsonSchemaValueException
             data__capdrop_is_list = isinstance(data__capdrop, (list, tuple))
             if data__capdrop_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__capdrop_len = len(data__capdrop)
                 if data__capdrop_len > len(set(fn(data__capdrop_x) for data__capdrop_x in data__capdrop)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop must contain unique items")
+                    raise JsonSchemaValueException
                 for data__capdrop_x, data__capdrop_item in enumerate(data__capdrop):
                     if not isinstance(data__capdrop_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cap_drop[{data__capdrop_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "cgroup_parent" in data_keys:
             data_keys.remove("cgroup_parent")
             data__cgroupparent = data["cgroup_parent"]
             if not isinstance(data__cgroupparent, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cgroup_parent must be string")
+                raise JsonSchemaValueException
         if "command" in data_keys:
             data_keys.remove("command")
             data__command = data["command"]
-            validate_compose_v3_2_json__definitions_command(data__command, custom_formats, (name_prefix or "data") + ".command")
+            validate_compose_v3_2_json__definitions_command(data__command, custom_formats)
         if "container_name" in data_keys:
             data_keys.remove("container_name")
             data__containername = data["container_name"]
             if not isinstance(data__containername, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".container_name must be string")
+                raise JsonSchemaValueException
         if "depends_on" in data_keys:
             data_keys.remove("depends_on")
             data__dependson = data["depends_on"]
             if not isinstance(data__dependson, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must be array")
+                raise JsonSchemaValueException
             data__dependson_is_list = isinstance(data__dependson, (list, tuple))
             if data__dependson_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__dependson_len = len(data__dependson)
                 if data__dependson_len > len(set(fn(data__dependson_x) for data__dependson_x in data__dependson)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on must contain unique items")
+                    raise JsonSchemaValueException
                 for data__dependson_x, data__dependson_item in enumerate(data__dependson):
                     if not isinstance(data__dependson_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".depends_on[{data__dependson_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "deploy" in data_keys:
             data_keys.remove("deploy")
             data__deploy = data["deploy"]
-            validate_compose_v3_2_json__definitions_deployment(data__deploy, custom_formats, (name_prefix or "data") + ".deploy")
+            validate_compose_v3_2_json__definitions_deployment(data__deploy, custom_formats)
         if "devices" in data_keys:
             data_keys.remove("devices")
             data__devices = data["devices"]
             if not isinstance(data__devices, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices must be array")
+                raise JsonSchemaValueException
             data__devices_is_list = isinstance(data__devices, (list, tuple))
             if data__devices_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__devices_len = len(data__devices)
                 if data__devices_len > len(set(fn(data__devices_x) for data__devices_x in data__devices)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices must contain unique items")
+                    raise JsonSchemaValueException
                 for data__devices_x, data__devices_item in enumerate(data__devices):
                     if not isinstance(data__devices_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".devices[{data__devices_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "dns" in data_keys:
             data_keys.remove("dns")
             data__dns = data["dns"]
-            validate_compose_v3_2_json__definitions_string_or_list(data__dns, custom_formats, (name_prefix or "data") + ".dns")
+            validate_compose_v3_2_json__definitions_string_or_list(data__dns, custom_formats)
         if "dns_search" in data_keys:
             data_keys.remove("dns_search")
             data__dnssearch = data["dns_search"]
-            validate_compose_v3_2_json__definitions_string_or_list(data__dnssearch, custom_formats, (name_prefix or "data") + ".dns_search")
+            validate_compose_v3_2_json__definitions_string_or_list(data__dnssearch, custom_formats)
         if "domainname" in data_keys:
             data_keys.remove("domainname")
             data__domainname = data["domainname"]
             if not isinstance(data__domainname, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".domainname must be string")
+                raise JsonSchemaValueException
         if "entrypoint" in data_keys:
             data_keys.remove("entrypoint")
             data__entrypoint = data["entrypoint"]
-            validate_compose_v3_2_json__definitions_command(data__entrypoint, custom_formats, (name_prefix or "data") + ".entrypoint")
+            validate_compose_v3_2_json__definitions_command(data__entrypoint, custom_formats)
         if "env_file" in data_keys:
             data_keys.remove("env_file")
             data__envfile = data["env_file"]
-            validate_compose_v3_2_json__definitions_string_or_list(data__envfile, custom_formats, (name_prefix or "data") + ".env_file")
+            validate_compose_v3_2_json__definitions_string_or_list(data__envfile, custom_formats)
         if "environment" in data_keys:
             data_keys.remove("environment")
             data__environment = data["environment"]
-            validate_compose_v3_2_json__definitions_list_or_dict(data__environment, custom_formats, (name_prefix or "data") + ".environment")
+            validate_compose_v3_2_json__definitions_list_or_dict(data__environment, custom_formats)
         if "expose" in data_keys:
             data_keys.remove("expose")
             data__expose = data["expose"]
             if not isinstance(data__expose, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose must be array")
+                raise JsonSchemaValueException
             data__expose_is_list = isinstance(data__expose, (list, tuple))
             if data__expose_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__expose_len = len(data__expose)
                 if data__expose_len > len(set(fn(data__expose_x) for data__expose_x in data__expose)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose must contain unique items")
+                    raise JsonSchemaValueException
                 for data__expose_x, data__expose_item in enumerate(data__expose):
                     if not isinstance(data__expose_item, (str, int, float, Decimal)) or isinstance(data__expose_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".expose[{data__expose_x}]".format(**locals()) + " must be string or number")
+                        raise JsonSchemaValueException
         if "external_links" in data_keys:
             data_keys.remove("external_links")
             data__externallinks = data["external_links"]
             if not isinstance(data__externallinks, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links must be array")
+                raise JsonSchemaValueException
             data__externallinks_is_list = isinstance(data__externallinks, (list, tuple))
             if data__externallinks_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__externallinks_len = len(data__externallinks)
                 if data__externallinks_len > len(set(fn(data__externallinks_x) for data__externallinks_x in data__externallinks)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links must contain unique items")
+                    raise JsonSchemaValueException
                 for data__externallinks_x, data__externallinks_item in enumerate(data__externallinks):
                     if not isinstance(data__externallinks_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external_links[{data__externallinks_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "extra_hosts" in data_keys:
             data_keys.remove("extra_hosts")
             data__extrahosts = data["extra_hosts"]
-            validate_compose_v3_2_json__definitions_extra_hosts(data__extrahosts, custom_formats, (name_prefix or "data") + ".extra_hosts")
+            validate_compose_v3_2_json__definitions_extra_hosts(data__extrahosts, custom_formats)
         if "healthcheck" in data_keys:
             data_keys.remove("healthcheck")
             data__healthcheck = data["healthcheck"]
-            validate_compose_v3_2_json__definitions_healthcheck(data__healthcheck, custom_formats, (name_prefix or "data") + ".healthcheck")
+            validate_compose_v3_2_json__definitions_healthcheck(data__healthcheck, custom_formats)
         if "hostname" in data_keys:
             data_keys.remove("hostname")
             data__hostname = data["hostname"]
             if not isinstance(data__hostname, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hostname must be string")
+                raise JsonSchemaValueException
         if "image" in data_keys:
             data_keys.remove("image")
             data__image = data["image"]
             if not isinstance(data__image, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".image must be string")
+                raise JsonSchemaValueException
         if "ipc" in data_keys:
             data_keys.remove("ipc")
             data__ipc = data["ipc"]
             if not isinstance(data__ipc, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipc must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats)
         if "links" in data_keys:
             data_keys.remove("links")
             data__links = data["links"]
             if not isinstance(data__links, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must be array")
+                raise JsonSchemaValueException
             data__links_is_list = isinstance(data__links, (list, tuple))
             if data__links_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__links_len = len(data__links)
                 if data__links_len > len(set(fn(data__links_x) for data__links_x in data__links)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".links must contain unique items")
+                    raise JsonSchemaValueException
                 for data__links_x, data__links_item in enumerate(data__links):
                     if not isinstance(data__links_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".links[{data__links_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "logging" in data_keys:
             data_keys.remove("logging")
             data__logging = data["logging"]
             if not isinstance(data__logging, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging must be object")
+                raise JsonSchemaValueException
             data__logging_is_dict = isinstance(data__logging, dict)
             if data__logging_is_dict:
                 data__logging_keys = set(data__logging.keys())
@@ -383,12 +383,12 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
                     data__logging_keys.remove("driver")
                     data__logging__driver = data__logging["driver"]
                     if not isinstance(data__logging__driver, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging.driver must be string")
+                        raise JsonSchemaValueException
                 if "options" in data__logging_keys:
                     data__logging_keys.remove("options")
                     data__logging__options = data__logging["options"]
                     if not isinstance(data__logging__options, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging.options must be object")
+                        raise JsonSchemaValueException
                     data__logging__options_is_dict = isinstance(data__logging__options, dict)
                     if data__logging__options_is_dict:
                         data__logging__options_keys = set(data__logging__options.keys())
@@ -397,32 +397,32 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
                                 if data__logging__options_key in data__logging__options_keys:
                                     data__logging__options_keys.remove(data__logging__options_key)
                                 if not isinstance(data__logging__options_val, (str, int, float, Decimal, NoneType)) or isinstance(data__logging__options_val, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging.options.{data__logging__options_key}".format(**locals()) + " must be string or number or null")
+                                    raise JsonSchemaValueException
                 if data__logging_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".logging must not contain "+str(data__logging_keys)+" properties")
+                    raise JsonSchemaValueException
         if "mac_address" in data_keys:
             data_keys.remove("mac_address")
             data__macaddress = data["mac_address"]
             if not isinstance(data__macaddress, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mac_address must be string")
+                raise JsonSchemaValueException
         if "network_mode" in data_keys:
             data_keys.remove("network_mode")
             data__networkmode = data["network_mode"]
             if not isinstance(data__networkmode, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".network_mode must be string")
+                raise JsonSchemaValueException
         if "networks" in data_keys:
             data_keys.remove("networks")
             data__networks = data["networks"]
             data__networks_one_of_count3 = 0
             if data__networks_one_of_count3 < 2:
                 try:
-                    validate_compose_v3_2_json__definitions_list_of_strings(data__networks, custom_formats, (name_prefix or "data") + ".networks")
+                    validate_compose_v3_2_json__definitions_list_of_strings(data__networks, custom_formats)
                     data__networks_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__networks_one_of_count3 < 2:
                 try:
                     if not isinstance(data__networks, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must be object")
+                        raise JsonSchemaValueException
                     data__networks_is_dict = isinstance(data__networks, dict)
                     if data__networks_is_dict:
                         data__networks_keys = set(data__networks.keys())
@@ -434,70 +434,70 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
                                 if data__networks_val_one_of_count4 < 2:
                                     try:
                                         if not isinstance(data__networks_val, (dict)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must be object")
+                                            raise JsonSchemaValueException
                                         data__networks_val_is_dict = isinstance(data__networks_val, dict)
                                         if data__networks_val_is_dict:
                                             data__networks_val_keys = set(data__networks_val.keys())
                                             if "aliases" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("aliases")
                                                 data__networks_val__aliases = data__networks_val["aliases"]
-                                                validate_compose_v3_2_json__definitions_list_of_strings(data__networks_val__aliases, custom_formats, (name_prefix or "data") + ".networks.{data__networks_key}.aliases".format(**locals()))
+                                                validate_compose_v3_2_json__definitions_list_of_strings(data__networks_val__aliases, custom_formats)
                                             if "ipv4_address" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("ipv4_address")
                                                 data__networks_val__ipv4address = data__networks_val["ipv4_address"]
                                                 if not isinstance(data__networks_val__ipv4address, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}.ipv4_address".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException
                                             if "ipv6_address" in data__networks_val_keys:
                                                 data__networks_val_keys.remove("ipv6_address")
                                                 data__networks_val__ipv6address = data__networks_val["ipv6_address"]
                                                 if not isinstance(data__networks_val__ipv6address, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}.ipv6_address".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException
                                             if data__networks_val_keys:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must not contain "+str(data__networks_val_keys)+" properties")
+                                                raise JsonSchemaValueException
                                         data__networks_val_one_of_count4 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__networks_val_one_of_count4 < 2:
                                     try:
                                         if not isinstance(data__networks_val, (NoneType)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must be null")
+                                            raise JsonSchemaValueException
                                         data__networks_val_one_of_count4 += 1
                                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                 if data__networks_val_one_of_count4 != 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks.{data__networks_key}".format(**locals()) + " must be valid exactly by one definition")
+                                    raise JsonSchemaValueException
                         if data__networks_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must not contain "+str(data__networks_keys)+" properties")
+                            raise JsonSchemaValueException
                     data__networks_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__networks_one_of_count3 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".networks must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "pid" in data_keys:
             data_keys.remove("pid")
             data__pid = data["pid"]
             if not isinstance(data__pid, (str, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pid must be string or null")
+                raise JsonSchemaValueException
         if "ports" in data_keys:
             data_keys.remove("ports")
             data__ports = data["ports"]
             if not isinstance(data__ports, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports must be array")
+                raise JsonSchemaValueException
             data__ports_is_list = isinstance(data__ports, (list, tuple))
             if data__ports_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__ports_len = len(data__ports)
                 if data__ports_len > len(set(fn(data__ports_x) for data__ports_x in data__ports)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports must contain unique items")
+                    raise JsonSchemaValueException
                 for data__ports_x, data__ports_item in enumerate(data__ports):
                     data__ports_item_one_of_count5 = 0
                     if data__ports_item_one_of_count5 < 2:
                         try:
                             if not isinstance(data__ports_item, (int, float, Decimal, str)) or isinstance(data__ports_item, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}]".format(**locals()) + " must be number or string")
+                                raise JsonSchemaValueException
                             data__ports_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__ports_item_one_of_count5 < 2:
                         try:
                             if not isinstance(data__ports_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException
                             data__ports_item_is_dict = isinstance(data__ports_item, dict)
                             if data__ports_item_is_dict:
                                 data__ports_item_keys = set(data__ports_item.keys())
@@ -505,148 +505,148 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
                                     data__ports_item_keys.remove("mode")
                                     data__ports_item__mode = data__ports_item["mode"]
                                     if not isinstance(data__ports_item__mode, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}].mode".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "protocol" in data__ports_item_keys:
                                     data__ports_item_keys.remove("protocol")
                                     data__ports_item__protocol = data__ports_item["protocol"]
                                     if not isinstance(data__ports_item__protocol, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}].protocol".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "published" in data__ports_item_keys:
                                     data__ports_item_keys.remove("published")
                                     data__ports_item__published = data__ports_item["published"]
                                     if not isinstance(data__ports_item__published, (int)) and not (isinstance(data__ports_item__published, float) and data__ports_item__published.is_integer()) or isinstance(data__ports_item__published, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}].published".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException
                                 if "target" in data__ports_item_keys:
                                     data__ports_item_keys.remove("target")
                                     data__ports_item__target = data__ports_item["target"]
                                     if not isinstance(data__ports_item__target, (int)) and not (isinstance(data__ports_item__target, float) and data__ports_item__target.is_integer()) or isinstance(data__ports_item__target, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}].target".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException
                                 if data__ports_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}]".format(**locals()) + " must not contain "+str(data__ports_item_keys)+" properties")
+                                    raise JsonSchemaValueException
                             data__ports_item_one_of_count5 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__ports_item_one_of_count5 != 1:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ports[{data__ports_x}]".format(**locals()) + " must be valid exactly by one definition")
+                        raise JsonSchemaValueException
         if "privileged" in data_keys:
             data_keys.remove("privileged")
             data__privileged = data["privileged"]
             if not isinstance(data__privileged, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".privileged must be boolean")
+                raise JsonSchemaValueException
         if "read_only" in data_keys:
             data_keys.remove("read_only")
             data__readonly = data["read_only"]
             if not isinstance(data__readonly, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".read_only must be boolean")
+                raise JsonSchemaValueException
         if "restart" in data_keys:
             data_keys.remove("restart")
             data__restart = data["restart"]
             if not isinstance(data__restart, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart must be string")
+                raise JsonSchemaValueException
         if "secrets" in data_keys:
             data_keys.remove("secrets")
             data__secrets = data["secrets"]
             if not isinstance(data__secrets, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".secrets must be array")
+                raise JsonSchemaValueException
             data__secrets_is_list = isinstance(data__secrets, (list, tuple))
             if data__secrets_is_list:
                 data__secrets_len = len(data__secrets)
                 for data__secrets_x, data__secrets_item in enumerate(data__secrets):
-                    validate_compose_v3_2_json__definitions_service_config_or_secret(data__secrets_item, custom_formats, (name_prefix or "data") + ".secrets[{data__secrets_x}]".format(**locals()))
+                    validate_compose_v3_2_json__definitions_service_config_or_secret(data__secrets_item, custom_formats)
         if "security_opt" in data_keys:
             data_keys.remove("security_opt")
             data__securityopt = data["security_opt"]
             if not isinstance(data__securityopt, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt must be array")
+                raise JsonSchemaValueException
             data__securityopt_is_list = isinstance(data__securityopt, (list, tuple))
             if data__securityopt_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__securityopt_len = len(data__securityopt)
                 if data__securityopt_len > len(set(fn(data__securityopt_x) for data__securityopt_x in data__securityopt)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt must contain unique items")
+                    raise JsonSchemaValueException
                 for data__securityopt_x, data__securityopt_item in enumerate(data__securityopt):
                     if not isinstance(data__securityopt_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".security_opt[{data__securityopt_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
         if "shm_size" in data_keys:
             data_keys.remove("shm_size")
             data__shmsize = data["shm_size"]
             if not isinstance(data__shmsize, (int, float, Decimal, str)) or isinstance(data__shmsize, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".shm_size must be number or string")
+                raise JsonSchemaValueException
         if "stdin_open" in data_keys:
             data_keys.remove("stdin_open")
             data__stdinopen = data["stdin_open"]
             if not isinstance(data__stdinopen, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stdin_open must be boolean")
+                raise JsonSchemaValueException
         if "stop_grace_period" in data_keys:
             data_keys.remove("stop_grace_period")
             data__stopgraceperiod = data["stop_grace_period"]
             if not isinstance(data__stopgraceperiod, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stop_grace_period must be string")
+                raise JsonSchemaValueException
         if "stop_signal" in data_keys:
             data_keys.remove("stop_signal")
             data__stopsignal = data["stop_signal"]
             if not isinstance(data__stopsignal, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stop_signal must be string")
+                raise JsonSchemaValueException
         if "sysctls" in data_keys:
             data_keys.remove("sysctls")
             data__sysctls = data["sysctls"]
-            validate_compose_v3_2_json__definitions_list_or_dict(data__sysctls, custom_formats, (name_prefix or "data") + ".sysctls")
+            validate_compose_v3_2_json__definitions_list_or_dict(data__sysctls, custom_formats)
         if "tmpfs" in data_keys:
             data_keys.remove("tmpfs")
             data__tmpfs = data["tmpfs"]
-            validate_compose_v3_2_json__definitions_string_or_list(data__tmpfs, custom_formats, (name_prefix or "data") + ".tmpfs")
+            validate_compose_v3_2_json__definitions_string_or_list(data__tmpfs, custom_formats)
         if "tty" in data_keys:
             data_keys.remove("tty")
             data__tty = data["tty"]
             if not isinstance(data__tty, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tty must be boolean")
+                raise JsonSchemaValueException
         if "ulimits" in data_keys:
             data_keys.remove("ulimits")
             data__ulimits = data["ulimits"]
-            validate_compose_v3_2_json__definitions_ulimits(data__ulimits, custom_formats, (name_prefix or "data") + ".ulimits")
+            validate_compose_v3_2_json__definitions_ulimits(data__ulimits, custom_formats)
         if "user" in data_keys:
             data_keys.remove("user")
             data__user = data["user"]
             if not isinstance(data__user, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be string")
+                raise JsonSchemaValueException
         if "userns_mode" in data_keys:
             data_keys.remove("userns_mode")
             data__usernsmode = data["userns_mode"]
             if not isinstance(data__usernsmode, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".userns_mode must be string")
+                raise JsonSchemaValueException
         if "volumes" in data_keys:
             data_keys.remove("volumes")
             data__volumes = data["volumes"]
             if not isinstance(data__volumes, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must be array")
+                raise JsonSchemaValueException
             data__volumes_is_list = isinstance(data__volumes, (list, tuple))
             if data__volumes_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__volumes_len = len(data__volumes)
                 if data__volumes_len > len(set(fn(data__volumes_x) for data__volumes_x in data__volumes)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes must contain unique items")
+                    raise JsonSchemaValueException
                 for data__volumes_x, data__volumes_item in enumerate(data__volumes):
                     data__volumes_item_one_of_count6 = 0
                     if data__volumes_item_one_of_count6 < 2:
                         try:
                             if not isinstance(data__volumes_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException
                             data__volumes_item_one_of_count6 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__volumes_item_one_of_count6 < 2:
                         try:
                             if not isinstance(data__volumes_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException
                             data__volumes_item_is_dict = isinstance(data__volumes_item, dict)
                             if data__volumes_item_is_dict:
                                 data__volumes_item__missing_keys = set(['type']) - data__volumes_item.keys()
                                 if data__volumes_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException
                                 data__volumes_item_keys = set(data__volumes_item.keys())
                                 if "bind" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("bind")
                                     data__volumes_item__bind = data__volumes_item["bind"]
                                     if not isinstance(data__volumes_item__bind, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].bind".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException
                                     data__volumes_item__bind_is_dict = isinstance(data__volumes_item__bind, dict)
                                     if data__volumes_item__bind_is_dict:
                                         data__volumes_item__bind_keys = set(data__volumes_item__bind.keys())
@@ -654,37 +654,37 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
                                             data__volumes_item__bind_keys.remove("propagation")
                                             data__volumes_item__bind__propagation = data__volumes_item__bind["propagation"]
                                             if not isinstance(data__volumes_item__bind__propagation, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].bind.propagation".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException
                                 if "consistency" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("consistency")
                                     data__volumes_item__consistency = data__volumes_item["consistency"]
                                     if not isinstance(data__volumes_item__consistency, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].consistency".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "read_only" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("read_only")
                                     data__volumes_item__readonly = data__volumes_item["read_only"]
                                     if not isinstance(data__volumes_item__readonly, (bool)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].read_only".format(**locals()) + " must be boolean")
+                                        raise JsonSchemaValueException
                                 if "source" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("source")
                                     data__volumes_item__source = data__volumes_item["source"]
                                     if not isinstance(data__volumes_item__source, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].source".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "target" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("target")
                                     data__volumes_item__target = data__volumes_item["target"]
                                     if not isinstance(data__volumes_item__target, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].target".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "type" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("type")
                                     data__volumes_item__type = data__volumes_item["type"]
                                     if not isinstance(data__volumes_item__type, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].type".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if "volume" in data__volumes_item_keys:
                                     data__volumes_item_keys.remove("volume")
                                     data__volumes_item__volume = data__volumes_item["volume"]
                                     if not isinstance(data__volumes_item__volume, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].volume".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException
                                     data__volumes_item__volume_is_dict = isinstance(data__volumes_item__volume, dict)
                                     if data__volumes_item__volume_is_dict:
                                         data__volumes_item__volume_keys = set(data__volumes_item__volume.keys())
@@ -692,25 +692,25 @@ def validate_compose_v3_2_json__definitions_service(data, custom_formats={}, nam
                                             data__volumes_item__volume_keys.remove("nocopy")
                                             data__volumes_item__volume__nocopy = data__volumes_item__volume["nocopy"]
                                             if not isinstance(data__volumes_item__volume__nocopy, (bool)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}].volume.nocopy".format(**locals()) + " must be boolean")
+                                                raise JsonSchemaValueException
                                 if data__volumes_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must not contain "+str(data__volumes_item_keys)+" properties")
+                                    raise JsonSchemaValueException
                             data__volumes_item_one_of_count6 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                     if data__volumes_item_one_of_count6 != 1:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".volumes[{data__volumes_x}]".format(**locals()) + " must be valid exactly by one definition")
+                        raise JsonSchemaValueException
         if "working_dir" in data_keys:
             data_keys.remove("working_dir")
             data__workingdir = data["working_dir"]
             if not isinstance(data__workingdir, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_dir must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_ulimits(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -722,35 +722,35 @@ def validate_compose_v3_2_json__definitions_ulimits(data, custom_formats={}, nam
                 if data_val_one_of_count7 < 2:
                     try:
                         if not isinstance(data_val, (int)) and not (isinstance(data_val, float) and data_val.is_integer()) or isinstance(data_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be integer")
+                            raise JsonSchemaValueException
                         data_val_one_of_count7 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                 if data_val_one_of_count7 < 2:
                     try:
                         if not isinstance(data_val, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException
                         data_val_is_dict = isinstance(data_val, dict)
                         if data_val_is_dict:
                             data_val__missing_keys = set(['hard', 'soft']) - data_val.keys()
                             if data_val__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException
                             data_val_keys = set(data_val.keys())
                             if "hard" in data_val_keys:
                                 data_val_keys.remove("hard")
                                 data_val__hard = data_val["hard"]
                                 if not isinstance(data_val__hard, (int)) and not (isinstance(data_val__hard, float) and data_val__hard.is_integer()) or isinstance(data_val__hard, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.hard".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException
                             if "soft" in data_val_keys:
                                 data_val_keys.remove("soft")
                                 data_val__soft = data_val["soft"]
                                 if not isinstance(data_val__soft, (int)) and not (isinstance(data_val__soft, float) and data_val__soft.is_integer()) or isinstance(data_val__soft, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.soft".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException
                             if data_val_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must not contain "+str(data_val_keys)+" properties")
+                                raise JsonSchemaValueException
                         data_val_one_of_count7 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
                 if data_val_one_of_count7 != 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be valid exactly by one definition")
+                    raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_service_config_or_secret(data, custom_formats={}, name_prefix=None):
@@ -758,13 +758,13 @@ def validate_compose_v3_2_json__definitions_service_config_or_secret(data, custo
     if data_one_of_count8 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count8 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count8 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -772,50 +772,50 @@ def validate_compose_v3_2_json__definitions_service_config_or_secret(data, custo
                     data_keys.remove("gid")
                     data__gid = data["gid"]
                     if not isinstance(data__gid, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".gid must be string")
+                        raise JsonSchemaValueException
                 if "mode" in data_keys:
                     data_keys.remove("mode")
                     data__mode = data["mode"]
                     if not isinstance(data__mode, (int, float, Decimal)) or isinstance(data__mode, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".mode must be number")
+                        raise JsonSchemaValueException
                 if "source" in data_keys:
                     data_keys.remove("source")
                     data__source = data["source"]
                     if not isinstance(data__source, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
+                        raise JsonSchemaValueException
                 if "target" in data_keys:
                     data_keys.remove("target")
                     data__target = data["target"]
                     if not isinstance(data__target, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".target must be string")
+                        raise JsonSchemaValueException
                 if "uid" in data_keys:
                     data_keys.remove("uid")
                     data__uid = data["uid"]
                     if not isinstance(data__uid, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".uid must be string")
+                        raise JsonSchemaValueException
             data_one_of_count8 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count8 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_list_of_strings(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+        raise JsonSchemaValueException
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
         def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
         data_len = len(data)
         if data_len > len(set(fn(data_x) for data_x in data)):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+            raise JsonSchemaValueException
         for data_x, data_item in enumerate(data):
             if not isinstance(data_item, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_healthcheck(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -823,17 +823,17 @@ def validate_compose_v3_2_json__definitions_healthcheck(data, custom_formats={},
             data_keys.remove("disable")
             data__disable = data["disable"]
             if not isinstance(data__disable, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".disable must be boolean")
+                raise JsonSchemaValueException
         if "interval" in data_keys:
             data_keys.remove("interval")
             data__interval = data["interval"]
             if not isinstance(data__interval, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".interval must be string")
+                raise JsonSchemaValueException
         if "retries" in data_keys:
             data_keys.remove("retries")
             data__retries = data["retries"]
             if not isinstance(data__retries, (int, float, Decimal)) or isinstance(data__retries, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".retries must be number")
+                raise JsonSchemaValueException
         if "test" in data_keys:
             data_keys.remove("test")
             data__test = data["test"]
@@ -841,34 +841,34 @@ def validate_compose_v3_2_json__definitions_healthcheck(data, custom_formats={},
             if data__test_one_of_count9 < 2:
                 try:
                     if not isinstance(data__test, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".test must be string")
+                        raise JsonSchemaValueException
                     data__test_one_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__test_one_of_count9 < 2:
                 try:
                     if not isinstance(data__test, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".test must be array")
+                        raise JsonSchemaValueException
                     data__test_is_list = isinstance(data__test, (list, tuple))
                     if data__test_is_list:
                         data__test_len = len(data__test)
                         for data__test_x, data__test_item in enumerate(data__test):
                             if not isinstance(data__test_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".test[{data__test_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException
                     data__test_one_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__test_one_of_count9 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".test must be valid exactly by one definition")
+                raise JsonSchemaValueException
         if "timeout" in data_keys:
             data_keys.remove("timeout")
             data__timeout = data["timeout"]
             if not isinstance(data__timeout, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeout must be string")
+                raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_extra_hosts(data, custom_formats={}, name_prefix=None):
-    validate_compose_v3_2_json__definitions_list_or_dict(data, custom_formats, (name_prefix or "data") + "")
+    validate_compose_v3_2_json__definitions_list_or_dict(data, custom_formats)
     return data
 
 def validate_compose_v3_2_json__definitions_list_or_dict(data, custom_formats={}, name_prefix=None):
@@ -876,7 +876,7 @@ def validate_compose_v3_2_json__definitions_list_or_dict(data, custom_formats={}
     if data_one_of_count10 < 2:
         try:
             if not isinstance(data, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+                raise JsonSchemaValueException
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data_keys = set(data.keys())
@@ -885,28 +885,28 @@ def validate_compose_v3_2_json__definitions_list_or_dict(data, custom_formats={}
                         if data_key in data_keys:
                             data_keys.remove(data_key)
                         if not isinstance(data_val, (str, int, float, Decimal, NoneType)) or isinstance(data_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string or number or null")
+                            raise JsonSchemaValueException
                 if data_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+                    raise JsonSchemaValueException
             data_one_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count10 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data_len = len(data)
                 if data_len > len(set(fn(data_x) for data_x in data)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items")
+                    raise JsonSchemaValueException
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count10 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_string_or_list(data, custom_formats={}, name_prefix=None):
@@ -914,21 +914,21 @@ def validate_compose_v3_2_json__definitions_string_or_list(data, custom_formats=
     if data_one_of_count11 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count11 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count11 < 2:
         try:
-            validate_compose_v3_2_json__definitions_list_of_strings(data, custom_formats, (name_prefix or "data") + "")
+            validate_compose_v3_2_json__definitions_list_of_strings(data, custom_formats)
             data_one_of_count11 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count11 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict, NoneType)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object or null")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -936,21 +936,21 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
             data_keys.remove("endpoint_mode")
             data__endpointmode = data["endpoint_mode"]
             if not isinstance(data__endpointmode, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".endpoint_mode must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats)
         if "mode" in data_keys:
             data_keys.remove("mode")
             data__mode = data["mode"]
             if not isinstance(data__mode, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mode must be string")
+                raise JsonSchemaValueException
         if "placement" in data_keys:
             data_keys.remove("placement")
             data__placement = data["placement"]
             if not isinstance(data__placement, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".placement must be object")
+                raise JsonSchemaValueException
             data__placement_is_dict = isinstance(data__placement, dict)
             if data__placement_is_dict:
                 data__placement_keys = set(data__placement.keys())
@@ -958,25 +958,25 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
                     data__placement_keys.remove("constraints")
                     data__placement__constraints = data__placement["constraints"]
                     if not isinstance(data__placement__constraints, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".placement.constraints must be array")
+                        raise JsonSchemaValueException
                     data__placement__constraints_is_list = isinstance(data__placement__constraints, (list, tuple))
                     if data__placement__constraints_is_list:
                         data__placement__constraints_len = len(data__placement__constraints)
                         for data__placement__constraints_x, data__placement__constraints_item in enumerate(data__placement__constraints):
                             if not isinstance(data__placement__constraints_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".placement.constraints[{data__placement__constraints_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException
                 if data__placement_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".placement must not contain "+str(data__placement_keys)+" properties")
+                    raise JsonSchemaValueException
         if "replicas" in data_keys:
             data_keys.remove("replicas")
             data__replicas = data["replicas"]
             if not isinstance(data__replicas, (int)) and not (isinstance(data__replicas, float) and data__replicas.is_integer()) or isinstance(data__replicas, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".replicas must be integer")
+                raise JsonSchemaValueException
         if "resources" in data_keys:
             data_keys.remove("resources")
             data__resources = data["resources"]
             if not isinstance(data__resources, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources must be object")
+                raise JsonSchemaValueException
             data__resources_is_dict = isinstance(data__resources, dict)
             if data__resources_is_dict:
                 data__resources_keys = set(data__resources.keys())
@@ -984,7 +984,7 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
                     data__resources_keys.remove("limits")
                     data__resources__limits = data__resources["limits"]
                     if not isinstance(data__resources__limits, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.limits must be object")
+                        raise JsonSchemaValueException
                     data__resources__limits_is_dict = isinstance(data__resources__limits, dict)
                     if data__resources__limits_is_dict:
                         data__resources__limits_keys = set(data__resources__limits.keys())
@@ -992,19 +992,19 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
                             data__resources__limits_keys.remove("cpus")
                             data__resources__limits__cpus = data__resources__limits["cpus"]
                             if not isinstance(data__resources__limits__cpus, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.limits.cpus must be string")
+                                raise JsonSchemaValueException
                         if "memory" in data__resources__limits_keys:
                             data__resources__limits_keys.remove("memory")
                             data__resources__limits__memory = data__resources__limits["memory"]
                             if not isinstance(data__resources__limits__memory, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.limits.memory must be string")
+                                raise JsonSchemaValueException
                         if data__resources__limits_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.limits must not contain "+str(data__resources__limits_keys)+" properties")
+                            raise JsonSchemaValueException
                 if "reservations" in data__resources_keys:
                     data__resources_keys.remove("reservations")
                     data__resources__reservations = data__resources["reservations"]
                     if not isinstance(data__resources__reservations, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.reservations must be object")
+                        raise JsonSchemaValueException
                     data__resources__reservations_is_dict = isinstance(data__resources__reservations, dict)
                     if data__resources__reservations_is_dict:
                         data__resources__reservations_keys = set(data__resources__reservations.keys())
@@ -1012,21 +1012,21 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
                             data__resources__reservations_keys.remove("cpus")
                             data__resources__reservations__cpus = data__resources__reservations["cpus"]
                             if not isinstance(data__resources__reservations__cpus, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.reservations.cpus must be string")
+                                raise JsonSchemaValueException
                         if "memory" in data__resources__reservations_keys:
                             data__resources__reservations_keys.remove("memory")
                             data__resources__reservations__memory = data__resources__reservations["memory"]
                             if not isinstance(data__resources__reservations__memory, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.reservations.memory must be string")
+                                raise JsonSchemaValueException
                         if data__resources__reservations_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources.reservations must not contain "+str(data__resources__reservations_keys)+" properties")
+                            raise JsonSchemaValueException
                 if data__resources_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources must not contain "+str(data__resources_keys)+" properties")
+                    raise JsonSchemaValueException
         if "restart_policy" in data_keys:
             data_keys.remove("restart_policy")
             data__restartpolicy = data["restart_policy"]
             if not isinstance(data__restartpolicy, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy must be object")
+                raise JsonSchemaValueException
             data__restartpolicy_is_dict = isinstance(data__restartpolicy, dict)
             if data__restartpolicy_is_dict:
                 data__restartpolicy_keys = set(data__restartpolicy.keys())
@@ -1034,29 +1034,29 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
                     data__restartpolicy_keys.remove("condition")
                     data__restartpolicy__condition = data__restartpolicy["condition"]
                     if not isinstance(data__restartpolicy__condition, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy.condition must be string")
+                        raise JsonSchemaValueException
                 if "delay" in data__restartpolicy_keys:
                     data__restartpolicy_keys.remove("delay")
                     data__restartpolicy__delay = data__restartpolicy["delay"]
                     if not isinstance(data__restartpolicy__delay, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy.delay must be string")
+                        raise JsonSchemaValueException
                 if "max_attempts" in data__restartpolicy_keys:
                     data__restartpolicy_keys.remove("max_attempts")
                     data__restartpolicy__maxattempts = data__restartpolicy["max_attempts"]
                     if not isinstance(data__restartpolicy__maxattempts, (int)) and not (isinstance(data__restartpolicy__maxattempts, float) and data__restartpolicy__maxattempts.is_integer()) or isinstance(data__restartpolicy__maxattempts, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy.max_attempts must be integer")
+                        raise JsonSchemaValueException
                 if "window" in data__restartpolicy_keys:
                     data__restartpolicy_keys.remove("window")
                     data__restartpolicy__window = data__restartpolicy["window"]
                     if not isinstance(data__restartpolicy__window, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy.window must be string")
+                        raise JsonSchemaValueException
                 if data__restartpolicy_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy must not contain "+str(data__restartpolicy_keys)+" properties")
+                    raise JsonSchemaValueException
         if "update_config" in data_keys:
             data_keys.remove("update_config")
             data__updateconfig = data["update_config"]
             if not isinstance(data__updateconfig, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config must be object")
+                raise JsonSchemaValueException
             data__updateconfig_is_dict = isinstance(data__updateconfig, dict)
             if data__updateconfig_is_dict:
                 data__updateconfig_keys = set(data__updateconfig.keys())
@@ -1064,31 +1064,31 @@ def validate_compose_v3_2_json__definitions_deployment(data, custom_formats={}, 
                     data__updateconfig_keys.remove("delay")
                     data__updateconfig__delay = data__updateconfig["delay"]
                     if not isinstance(data__updateconfig__delay, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config.delay must be string")
+                        raise JsonSchemaValueException
                 if "failure_action" in data__updateconfig_keys:
                     data__updateconfig_keys.remove("failure_action")
                     data__updateconfig__failureaction = data__updateconfig["failure_action"]
                     if not isinstance(data__updateconfig__failureaction, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config.failure_action must be string")
+                        raise JsonSchemaValueException
                 if "max_failure_ratio" in data__updateconfig_keys:
                     data__updateconfig_keys.remove("max_failure_ratio")
                     data__updateconfig__maxfailureratio = data__updateconfig["max_failure_ratio"]
                     if not isinstance(data__updateconfig__maxfailureratio, (int, float, Decimal)) or isinstance(data__updateconfig__maxfailureratio, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config.max_failure_ratio must be number")
+                        raise JsonSchemaValueException
                 if "monitor" in data__updateconfig_keys:
                     data__updateconfig_keys.remove("monitor")
                     data__updateconfig__monitor = data__updateconfig["monitor"]
                     if not isinstance(data__updateconfig__monitor, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config.monitor must be string")
+                        raise JsonSchemaValueException
                 if "parallelism" in data__updateconfig_keys:
                     data__updateconfig_keys.remove("parallelism")
                     data__updateconfig__parallelism = data__updateconfig["parallelism"]
                     if not isinstance(data__updateconfig__parallelism, (int)) and not (isinstance(data__updateconfig__parallelism, float) and data__updateconfig__parallelism.is_integer()) or isinstance(data__updateconfig__parallelism, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config.parallelism must be integer")
+                        raise JsonSchemaValueException
                 if data__updateconfig_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".update_config must not contain "+str(data__updateconfig_keys)+" properties")
+                    raise JsonSchemaValueException
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_command(data, custom_formats={}, name_prefix=None):
@@ -1096,60 +1096,60 @@ def validate_compose_v3_2_json__definitions_command(data, custom_formats={}, nam
     if data_one_of_count12 < 2:
         try:
             if not isinstance(data, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+                raise JsonSchemaValueException
             data_one_of_count12 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count12 < 2:
         try:
             if not isinstance(data, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
+                raise JsonSchemaValueException
             data_is_list = isinstance(data, (list, tuple))
             if data_is_list:
                 data_len = len(data)
                 for data_x, data_item in enumerate(data):
                     if not isinstance(data_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException
             data_one_of_count12 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count12 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+        raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_build(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
         if "args" in data_keys:
             data_keys.remove("args")
             data__args = data["args"]
-            validate_compose_v3_2_json__definitions_list_or_dict(data__args, custom_formats, (name_prefix or "data") + ".args")
+            validate_compose_v3_2_json__definitions_list_or_dict(data__args, custom_formats)
         if "cache_from" in data_keys:
             data_keys.remove("cache_from")
             data__cachefrom = data["cache_from"]
-            validate_compose_v3_2_json__definitions_list_of_strings(data__cachefrom, custom_formats, (name_prefix or "data") + ".cache_from")
+            validate_compose_v3_2_json__definitions_list_of_strings(data__cachefrom, custom_formats)
         if "context" in data_keys:
             data_keys.remove("context")
             data__context = data["context"]
             if not isinstance(data__context, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".context must be string")
+                raise JsonSchemaValueException
         if "dockerfile" in data_keys:
             data_keys.remove("dockerfile")
             data__dockerfile = data["dockerfile"]
             if not isinstance(data__dockerfile, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dockerfile must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v3_2_json__definitions_list_or_dict(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v3_2_json__definitions_list_or_dict(data__labels, custom_formats)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_secret(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -1157,7 +1157,7 @@ def validate_compose_v3_2_json__definitions_secret(data, custom_formats={}, name
             data_keys.remove("external")
             data__external = data["external"]
             if not isinstance(data__external, (dict, bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must be object or boolean")
+                raise JsonSchemaValueException
             data__external_is_dict = isinstance(data__external, dict)
             if data__external_is_dict:
                 data__external_keys = set(data__external.keys())
@@ -1165,23 +1165,23 @@ def validate_compose_v3_2_json__definitions_secret(data, custom_formats={}, name
                     data__external_keys.remove("name")
                     data__external__name = data__external["name"]
                     if not isinstance(data__external__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external.name must be string")
+                        raise JsonSchemaValueException
         if "file" in data_keys:
             data_keys.remove("file")
             data__file = data["file"]
             if not isinstance(data__file, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".file must be string")
+                raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 def validate_compose_v3_2_json__definitions_network(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict, NoneType)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object or null")
+        raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
@@ -1189,17 +1189,17 @@ def validate_compose_v3_2_json__definitions_network(data, custom_formats={}, nam
             data_keys.remove("attachable")
             data__attachable = data["attachable"]
             if not isinstance(data__attachable, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachable must be boolean")
+                raise JsonSchemaValueException
         if "driver" in data_keys:
             data_keys.remove("driver")
             data__driver = data["driver"]
             if not isinstance(data__driver, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver must be string")
+                raise JsonSchemaValueException
         if "driver_opts" in data_keys:
             data_keys.remove("driver_opts")
             data__driveropts = data["driver_opts"]
             if not isinstance(data__driveropts, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts must be object")
+                raise JsonSchemaValueException
             data__driveropts_is_dict = isinstance(data__driveropts, dict)
             if data__driveropts_is_dict:
                 data__driveropts_keys = set(data__driveropts.keys())
@@ -1208,12 +1208,12 @@ def validate_compose_v3_2_json__definitions_network(data, custom_formats={}, nam
                         if data__driveropts_key in data__driveropts_keys:
                             data__driveropts_keys.remove(data__driveropts_key)
                         if not isinstance(data__driveropts_val, (int, float, Decimal, str)) or isinstance(data__driveropts_val, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".driver_opts.{data__driveropts_key}".format(**locals()) + " must be number or string")
+                            raise JsonSchemaValueException
         if "external" in data_keys:
             data_keys.remove("external")
             data__external = data["external"]
             if not isinstance(data__external, (dict, bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must be object or boolean")
+                raise JsonSchemaValueException
             data__external_is_dict = isinstance(data__external, dict)
             if data__external_is_dict:
                 data__external_keys = set(data__external.keys())
@@ -1221,19 +1221,19 @@ def validate_compose_v3_2_json__definitions_network(data, custom_formats={}, nam
                     data__external_keys.remove("name")
                     data__external__name = data__external["name"]
                     if not isinstance(data__external__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".external.name must be string")
+                        raise JsonSchemaValueException
                 if data__external_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".external must not contain "+str(data__external_keys)+" properties")
+                    raise JsonSchemaValueException
         if "internal" in data_keys:
             data_keys.remove("internal")
             data__internal = data["internal"]
             if not isinstance(data__internal, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".internal must be boolean")
+                raise JsonSchemaValueException
         if "ipam" in data_keys:
             data_keys.remove("ipam")
             data__ipam = data["ipam"]
             if not isinstance(data__ipam, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam must be object")
+                raise JsonSchemaValueException
             data__ipam_is_dict = isinstance(data__ipam, dict)
             if data__ipam_is_dict:
                 data__ipam_keys = set(data__ipam.keys())
@@ -1241,13 +1241,13 @@ def validate_compose_v3_2_json__definitions_network(data, custom_formats={}, nam
                     data__ipam_keys.remove("config")
                     data__ipam__config = data__ipam["config"]
                     if not isinstance(data__ipam__config, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config must be array")
+                        raise JsonSchemaValueException
                     data__ipam__config_is_list = isinstance(data__ipam__config, (list, tuple))
                     if data__ipam__config_is_list:
                         data__ipam__config_len = len(data__ipam__config)
                         for data__ipam__config_x, data__ipam__config_item in enumerate(data__ipam__config):
                             if not isinstance(data__ipam__config_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException
                             data__ipam__config_item_is_dict = isinstance(data__ipam__config_item, dict)
                             if data__ipam__config_item_is_dict:
                                 data__ipam__config_item_keys = set(data__ipam__config_item.keys())
@@ -1255,22 +1255,22 @@ def validate_compose_v3_2_json__definitions_network(data, custom_formats={}, nam
                                     data__ipam__config_item_keys.remove("subnet")
                                     data__ipam__config_item__subnet = data__ipam__config_item["subnet"]
                                     if not isinstance(data__ipam__config_item__subnet, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}].subnet".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException
                                 if data__ipam__config_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.config[{data__ipam__config_x}]".format(**locals()) + " must not contain "+str(data__ipam__config_item_keys)+" properties")
+                                    raise JsonSchemaValueException
                 if "driver" in data__ipam_keys:
                     data__ipam_keys.remove("driver")
                     data__ipam__driver = data__ipam["driver"]
                     if not isinstance(data__ipam__driver, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam.driver must be string")
+                        raise JsonSchemaValueException
                 if data__ipam_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ipam must not contain "+str(data__ipam_keys)+" properties")
+                    raise JsonSchemaValueException
         if "labels" in data_keys:
             data_keys.remove("labels")
             data__labels = data["labels"]
-            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+            validate_compose_v3_2_json__definitions_labels(data__labels, custom_formats)
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            raise JsonSchemaValueException
     return data
 
 
