@@ -2,8 +2,13 @@
 
 The reverse of fromrun: networks and volumes are created first, then one
 `docker run` per service in start order (depends_on, links, volumes_from,
-network_mode: service:).  Keys docker run cannot express become `#`
-comments naming the key, so nothing is dropped silently.  Values are quoted
+network_mode: service:).  Beyond version 1, everything is named and labelled
+as Docker Compose (v2) names it in a project: networks and volumes
+`<project>_<key>` (or their `name:`), containers `<project>-<service>-1`, every
+container on its first network by `docker run --network` and on the others by
+`docker network connect`, with the service name as an alias; a service that
+names no network joins the project's `default` one.  Keys docker run cannot
+express become `#` comments naming the key, so nothing is dropped silently.  Values are quoted
 for a POSIX shell; Compose interpolation (`${VAR}`) stays expandable by the
 shell, and `$$` becomes a literal `$`.
 """
@@ -75,6 +80,13 @@ def _seconds(duration: Any) -> int | None:
     for num, unit in found:
         total += float(num) * units[unit]
     return int(total)
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0  # an interpolated value: keep file order
 
 
 def _pairs(value: Any) -> list[str]:
@@ -172,6 +184,144 @@ def _order(services: dict[str, Any]) -> list[str]:
     return done
 
 
+LABEL = "com.docker.compose"  # the label prefix Compose marks its own objects with
+
+
+def project_name(given: str, file: str = "") -> str:
+    """The project name as Compose settles it: the one given, else the file's directory.
+
+    Compose lower-cases it and keeps only `a-z0-9_-`, not leading `_` or `-`.
+    A document that is not a file on disk (stdin, text) takes the current
+    directory, as `docker compose -f -` does.
+    """
+    from pathlib import Path
+
+    if not given:
+        path = Path(file)
+        given = (path.resolve().parent if file and path.is_file() else Path.cwd()).name
+    return re.sub(r"[^a-z0-9_-]", "", given.lower()).lstrip("_-") or "default"
+
+
+def _real_name(project: str, key: str, body: dict[str, Any]) -> tuple[str, bool]:
+    """The engine's name of a top-level network or volume, and whether it is external."""
+    ext = body.get("external")
+    if isinstance(ext, dict):  # 2.x/3.x `external: {name: ...}`
+        return str(ext.get("name") or body.get("name") or key), True
+    if ext:
+        return str(body.get("name") or key), True
+    return str(body.get("name") or f"{project}_{key}"), False
+
+
+def _used_networks(services: dict[str, Any]) -> list[str]:
+    """Network keys the services join, `default` for those that name none."""
+    used: list[str] = []
+    for svc in services.values():
+        if not isinstance(svc, dict) or "network_mode" in svc:
+            continue
+        nets = svc.get("networks")
+        for n in ["default"] if nets is None else list(nets):
+            if str(n) not in used:
+                used.append(str(n))
+    return used
+
+
+def _named_source(spec: Any) -> str | None:
+    """The named volume a service volume mounts, if any."""
+    if isinstance(spec, dict):
+        src = spec.get("source")
+        return str(src) if spec.get("type", "volume") == "volume" and src else None
+    src, sep, _ = str(spec).partition(":")
+    if sep and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", src):
+        return src
+    return None
+
+
+def _networks(
+    out: RunScript, data: dict[str, Any], services: dict[str, Any], project: str, comment: Any
+) -> dict[str, str]:
+    """`docker network create` for every network the project has; key -> engine name."""
+    declared: dict[str, Any] = data.get("networks") or {}
+    names: dict[str, str] = {}
+    keys = list(declared) + [n for n in _used_networks(services) if n not in declared]
+    for key in keys:
+        body = declared.get(key) or {}
+        real, external = _real_name(project, key, body)
+        names[key] = real
+        if external:
+            comment(f"networks.{key}", f"external: network {real!r} must already exist")
+            continue
+        if key not in declared and key != "default":
+            user = next(n for n, s in services.items() if isinstance(s, dict) and key in (s.get("networks") or ()))
+            comment(
+                f"services.{user}.networks",
+                f"network {key!r} is used but not declared (Compose rejects the file); created",
+            )
+        cmd = ["--label", f"{LABEL}.project={project}", "--label", f"{LABEL}.network={key}"]
+        if body.get("driver"):
+            cmd += ["--driver", body["driver"]]
+        for flag, k in (("--internal", "internal"), ("--attachable", "attachable"), ("--ipv6", "enable_ipv6")):
+            if body.get(k):
+                cmd.append(flag)
+        for kv in _pairs(body.get("driver_opts") or {}):
+            cmd += ["--opt", kv]
+        for kv in _pairs(body.get("labels") or {}):
+            cmd += ["--label", kv]
+        ipam = body.get("ipam") or {}
+        if ipam.get("driver"):
+            cmd += ["--ipam-driver", ipam["driver"]]
+        for conf in ipam.get("config") or []:
+            for flag, k in (("--subnet", "subnet"), ("--gateway", "gateway"), ("--ip-range", "ip_range")):
+                if conf.get(k):
+                    cmd += [flag, conf[k]]
+        out.lines.append(" ".join(["docker network create", *(shell_word(x) for x in cmd), shell_word(real)]))
+    return names
+
+
+def _volumes(
+    out: RunScript, data: dict[str, Any], services: dict[str, Any], project: str, comment: Any
+) -> dict[str, str]:
+    """`docker volume create` for every named volume the project has; key -> engine name."""
+    declared: dict[str, Any] = data.get("volumes") or {}
+    used: dict[str, str] = {}  # volume -> the first service mounting it
+    for svc_name, svc in services.items():
+        for v in svc.get("volumes") or [] if isinstance(svc, dict) else []:
+            src = _named_source(v)
+            if src is not None:
+                used.setdefault(src, svc_name)
+    names: dict[str, str] = {}
+    for key in list(declared) + [u for u in used if u not in declared]:
+        body = declared.get(key) or {}
+        real, external = _real_name(project, key, body)
+        names[key] = real
+        if external:
+            comment(f"volumes.{key}", f"external: volume {real!r} must already exist")
+            continue
+        if key not in declared:
+            comment(
+                f"services.{used[key]}.volumes",
+                f"volume {key!r} is used but not declared (Compose rejects the file); created",
+            )
+        cmd = ["--label", f"{LABEL}.project={project}", "--label", f"{LABEL}.volume={key}"]
+        if body.get("driver"):
+            cmd += ["--driver", body["driver"]]
+        for kv in _pairs(body.get("driver_opts") or {}):
+            cmd += ["--opt", kv]
+        for kv in _pairs(body.get("labels") or {}):
+            cmd += ["--label", kv]
+        out.lines.append(" ".join(["docker volume create", *(shell_word(x) for x in cmd), shell_word(real)]))
+    return names
+
+
+@dataclass
+class _Names:
+    """What a service's keys refer to, by their engine names."""
+
+    containers: dict[str, str]
+    networks: dict[str, str]
+    volumes: dict[str, str]
+    labels: list[str]  # Compose's own labels for the container
+
+
 def to_run(doc: Any, *, project: str = "") -> RunScript:
     """The docker commands a Compose document (a Document or path) stands for."""
     from .api import load
@@ -193,66 +343,33 @@ def to_run(doc: Any, *, project: str = "") -> RunScript:
         line, col = d.position(tuple(path.split(".")), key=True)
         out.notes.append(Finding(NO_FLAG, Severity.WARNING, why, path=path, line=line, col=col, file=d.name))
 
-    networks: dict[str, Any] = data.get("networks") or {}
-    net_names: dict[str, str] = {}
-    for name, body in networks.items():
-        body = body or {}
-        real = str(body.get("name") or name)
-        net_names[name] = real
-        if body.get("external"):
-            comment(f"networks.{name}", f"external: network {real!r} must already exist")
-            continue
-        cmd = ["docker", "network", "create"]
-        if body.get("driver"):
-            cmd += ["--driver", body["driver"]]
-        for flag, key in (("--internal", "internal"), ("--attachable", "attachable"), ("--ipv6", "enable_ipv6")):
-            if body.get(key):
-                cmd.append(flag)
-        for kv in _pairs(body.get("driver_opts") or {}):
-            cmd += ["--opt", kv]
-        for kv in _pairs(body.get("labels") or {}):
-            cmd += ["--label", kv]
-        ipam = body.get("ipam") or {}
-        if ipam.get("driver"):
-            cmd += ["--ipam-driver", ipam["driver"]]
-        for conf in ipam.get("config") or []:
-            for flag, key in (("--subnet", "subnet"), ("--gateway", "gateway"), ("--ip-range", "ip_range")):
-                if conf.get(key):
-                    cmd += [flag, conf[key]]
-        out.lines.append(" ".join(cmd[:3] + [shell_word(x) for x in cmd[3:]] + [shell_word(real)]))
-    # Compose puts services that name no network on the project's default network.
-    uses_default = version is not ComposeVersion.V1 and any(
-        isinstance(s, dict) and "networks" not in s and "network_mode" not in s for s in services.values()
-    )
-    default_net = f"{project or 'app'}_default"
-    if uses_default and "default" not in networks:
-        out.lines.append(f"docker network create {shell_word(default_net)}")
-        net_names["default"] = default_net
-
-    for name, body in (data.get("volumes") or {}).items():
-        body = body or {}
-        real = str(body.get("name") or name)
-        if body.get("external"):
-            comment(f"volumes.{name}", f"external: volume {real!r} must already exist")
-            continue
-        cmd = []
-        if body.get("driver"):
-            cmd += ["--driver", body["driver"]]
-        for kv in _pairs(body.get("driver_opts") or {}):
-            cmd += ["--opt", kv]
-        for kv in _pairs(body.get("labels") or {}):
-            cmd += ["--label", kv]
-        out.lines.append(" ".join(["docker volume create", *(shell_word(x) for x in cmd), shell_word(real)]))
+    if version is ComposeVersion.V1:
+        # Version 1 had no project networks or volumes: containers on the default
+        # bridge, named volumes used as written, containers named as the service.
+        net_names: dict[str, str] = {}
+        vol_names: dict[str, str] = {}
+        containers = {n: str(s.get("container_name") or n) if isinstance(s, dict) else n for n, s in services.items()}
+        labels: list[str] = []
+    else:
+        project = project_name(project or str(data.get("name") or ""), d.name)
+        labels = [f"{LABEL}.project={project}"]
+        net_names = _networks(out, data, services, project, comment)
+        vol_names = _volumes(out, data, services, project, comment)
+        containers = {
+            n: str(s.get("container_name") or f"{project}-{n}-1") if isinstance(s, dict) else n
+            for n, s in services.items()
+        }
     for section in ("secrets", "configs"):
         if data.get(section):
             comment(section, "docker run has no secrets or configs; mount the files with -v instead")
 
-    containers = {n: str(s.get("container_name") or n) if isinstance(s, dict) else n for n, s in services.items()}
     for name in _order(services):
         svc = services[name]
         if not isinstance(svc, dict):
             continue
-        _service(out, name, svc, containers, net_names, comment)
+        implicit = version is not ComposeVersion.V1 and "networks" not in svc and "network_mode" not in svc
+        ctx = _Names(containers, net_names, vol_names, [*labels, f"{LABEL}.service={name}"] if labels else [])
+        _service(out, name, svc if not implicit else {**svc, "networks": ["default"]}, ctx, comment)
     return out
 
 
@@ -260,11 +377,12 @@ def _service(
     out: RunScript,
     name: str,
     svc: dict[str, Any],
-    containers: dict[str, str],
-    net_names: dict[str, str],
+    names: _Names,
     comment: Any,
 ) -> None:
+    containers = names.containers
     flags: list[str] = []
+    after: list[str] = []  # `docker network connect` lines for the networks after the first
 
     def add(flag: str, value: Any = None) -> None:
         flags.append(flag if value is None else f"{flag} {shell_word(value)}")
@@ -292,10 +410,12 @@ def _service(
                 add("--expose", p)
         elif key == "volumes":
             for v in value:
+                src = _named_source(v)
+                real = names.volumes.get(src, src) if src is not None else None
                 if isinstance(v, dict):
-                    add("--mount", _mount(v))
+                    add("--mount", _mount({**v, "source": real} if real else v))
                 else:
-                    add("-v", v)
+                    add("-v", real + str(v)[len(src) :] if real and src else v)
         elif key == "tmpfs":
             for v in _listify(value):
                 add("--tmpfs", v)
@@ -326,27 +446,7 @@ def _service(
                 mode = "container:" + containers.get(mode.split(":", 1)[1], mode.split(":", 1)[1])
             add("--network", mode)
         elif key == "networks":
-            nets = value if isinstance(value, dict) else {n: None for n in value}
-            multi = len(nets) > 1
-            for net, opts in nets.items():
-                opts = opts or {}
-                real = net_names.get(net, net)
-                if not multi:
-                    add("--network", real)
-                    for a in opts.get("aliases") or []:
-                        add("--network-alias", a)
-                    if opts.get("ipv4_address"):
-                        add("--ip", opts["ipv4_address"])
-                    if opts.get("ipv6_address"):
-                        add("--ip6", opts["ipv6_address"])
-                    continue
-                fields = [f"name={real}"]
-                fields += [f"alias={a}" for a in opts.get("aliases") or []]
-                if opts.get("ipv4_address"):
-                    fields.append(f"ip={opts['ipv4_address']}")
-                if opts.get("ipv6_address"):
-                    fields.append(f"ip6={opts['ipv6_address']}")
-                add("--network", ",".join(fields))
+            _join(name, value, names, add, after, here, comment)
         elif key == "logging":
             if value.get("driver"):
                 add("--log-driver", value["driver"])
@@ -394,9 +494,45 @@ def _service(
     if image is None:
         comment(path, "no image: nothing to run")
         return
-    line = ["docker run -d", f"--name={shell_word(containers[name])}", *flags, shell_word(image)]
+    own = [f"--label {shell_word(label)}" for label in names.labels]
+    line = ["docker run -d", f"--name={shell_word(containers[name])}", *own, *flags, shell_word(image)]
     line += [shell_word(a) for a in entry_rest + args]
     out.lines.append(" ".join(line))
+    out.lines.extend(line + " " + shell_word(containers[name]) for line in after)
+
+
+_NET_OPTS = {"aliases", "ipv4_address", "ipv6_address", "priority"}
+
+
+def _join(name: str, value: Any, names: _Names, add: Any, after: list[str], here: str, comment: Any) -> None:
+    """The first network on the docker run line, the others by `docker network connect`.
+
+    Compose gives the container the service name as an alias on every network.
+    """
+    nets: dict[str, Any] = value if isinstance(value, dict) else {str(n): None for n in value}
+    # Compose connects higher priority first; otherwise file order.
+    order = sorted(nets, key=lambda n: -_number((nets[n] or {}).get("priority")))
+    for k, net in enumerate(order):
+        opts = nets[net] or {}
+        for extra in sorted(set(opts) - _NET_OPTS):
+            comment(f"{here}.{net}.{extra}", "no docker run equivalent")
+        real = names.networks.get(net, net)
+        aliases = [name, *(str(a) for a in opts.get("aliases") or [] if str(a) != name)]
+        if k == 0:
+            add("--network", real)
+            for a in aliases:
+                add("--network-alias", a)
+            if opts.get("ipv4_address"):
+                add("--ip", opts["ipv4_address"])
+            if opts.get("ipv6_address"):
+                add("--ip6", opts["ipv6_address"])
+            continue
+        cmd = ["docker network connect", *(f"--alias {shell_word(a)}" for a in aliases)]
+        if opts.get("ipv4_address"):
+            cmd.append(f"--ip {shell_word(opts['ipv4_address'])}")
+        if opts.get("ipv6_address"):
+            cmd.append(f"--ip6 {shell_word(opts['ipv6_address'])}")
+        after.append(" ".join([*cmd, shell_word(real)]))
 
 
 # key: (flag, kind) for the keys that map one to one.

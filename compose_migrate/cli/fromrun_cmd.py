@@ -47,9 +47,20 @@ def from_run(
 @app.command("to-run")
 def to_run(
     file: str = typer.Argument(..., help="A Compose file; - for stdin."),
-    project: str = typer.Option("", "--project-name", "-p", help="Prefix of the default network's name."),
+    project: str = typer.Option(
+        "",
+        "--project-name",
+        "-p",
+        envvar="COMPOSE_PROJECT_NAME",
+        help="Project name, as `docker compose -p` takes it (default: the file's `name:`, else its directory):"
+        " prefixes the networks, volumes and containers.",
+    ),
 ) -> None:
-    """Print the docker run commands a Compose file stands for (networks and volumes first)."""
+    """Print the docker run commands a Compose file stands for (networks and volumes first).
+
+    Networks, volumes and containers are named and labelled as Docker Compose names and
+    labels them, so `from-run` reads the script back into the same file.
+    """
     from ..torun import to_run as build
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding, Severity
-from .handlers import _bool
+from .handlers import COMPOSE_LABEL, _bool
 from .lexer import Word
 from .result import BAD_VALUE, NO_MEANING, UNKNOWN_FLAG, FromRunResult
 
@@ -106,7 +106,9 @@ def _network_create(result: FromRunResult, words: list[Word]) -> None:
             Finding(BAD_VALUE, Severity.ERROR, "docker network create without a name", line=line, file=result.file)
         )
         return
-    result.networks[name] = body
+    key = _compose_key(result, body, "network", name)
+    result.network_keys[name] = key
+    result.networks[key] = body
 
 
 def _volume_create(result: FromRunResult, words: list[Word], line: int) -> None:
@@ -155,4 +157,28 @@ def _volume_create(result: FromRunResult, words: list[Word], line: int) -> None:
             )
         )
         return
-    result.volumes[name] = body
+    key = _compose_key(result, body, "volume", name)
+    result.volume_keys[name] = key
+    result.volumes[key] = body
+
+
+def _compose_key(result: FromRunResult, body: dict[str, Any], kind: str, name: str) -> str:
+    """The Compose key of a network or volume Compose's labels mark (its name otherwise).
+
+    `com.docker.compose.project=P` and `com.docker.compose.<kind>=KEY` are what
+    Compose (and to-run) put on what they create; an engine name other than
+    `P_KEY` is kept as `name:`.
+    """
+    labels: dict[str, Any] = body.get("labels") or {}
+    key = labels.pop(f"{COMPOSE_LABEL}.{kind}", None)
+    project = labels.pop(f"{COMPOSE_LABEL}.project", None)
+    labels.pop(f"{COMPOSE_LABEL}.version", None)
+    if "labels" in body and not labels:
+        del body["labels"]
+    if project:
+        result.project = result.project or project
+    if not key:
+        return name
+    if name != f"{project or result.project}_{key}":
+        body["name"] = name
+    return str(key)

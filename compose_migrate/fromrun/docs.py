@@ -38,7 +38,16 @@ def flags_markdown() -> str:
         "Also read: `docker network create NAME` (`--driver`, `--subnet`, `--gateway`, `--ip-range`,",
         "`--internal`, `--attachable`, `--ipv6`, `--opt`, `--label`) becomes `networks.NAME`;",
         "`docker volume create NAME` (`--driver`, `--opt`, `--label`) becomes `volumes.NAME`.",
-        "`--network name=NET,alias=A,ip=IP` (the multi-network form) is read too.",
+        "`--network name=NET,alias=A,ip=IP` (the multi-network form) is read too, and",
+        "`docker network connect [--alias A] [--ip IP] [--ip6 IP] NET CONTAINER` adds NET to that container's service.",
+        "",
+        "Compose's own labels, as Compose and `to-run` write them, are read back rather than kept:",
+        "`com.docker.compose.network=KEY` / `com.docker.compose.volume=KEY` on a created network or volume",
+        "give its Compose key (`name:` when its engine name is not `PROJECT_KEY`);",
+        "`com.docker.compose.service=SERVICE` on a container gives its service name (`container_name:` when",
+        "its `--name` is not `PROJECT-SERVICE-1`); `com.docker.compose.project` names the project.",
+        "A `--network-alias` equal to the service name is dropped (Compose adds it anyway), and so is a",
+        "service's lone `default` network.",
         "",
     ]
     return "\n".join(lines)

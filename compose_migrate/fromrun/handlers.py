@@ -18,6 +18,10 @@ from .result import APPROX, BAD_VALUE, NO_MEANING, FromRunResult
 
 Handler = Callable[["_Service", str, Word], None]
 
+COMPOSE_LABEL = "com.docker.compose"  # the prefix of the labels Compose puts on what it creates
+# Compose's own container labels: read as the service's identity, not kept as labels.
+_OWN_LABELS = ("project", "service", "container-number", "oneoff", "version", "config-hash")
+
 
 class _Service:
     """One `docker run` being turned into a service."""
@@ -34,6 +38,8 @@ class _Service:
         self.volumes_from: list[tuple[str, Word]] = []
         self.network_container: tuple[str, Word] | None = None
         self.origins: dict[str, tuple[int, int, str]] = {}
+        self.compose: dict[str, str] = {}  # Compose's own labels, by their last part
+        self.container: str | None = None  # the --name as written
 
     def note(self, code: str, severity: Severity, at: Word, message: str, hint: str | None = None) -> None:
         self.result.notes.append(
@@ -151,8 +157,11 @@ def _publish_all(s: _Service, v: str, at: Word) -> None:
 
 
 def _volume(s: _Service, v: str, at: Word) -> None:
-    s.append("volumes", v, at)
     src = v.split(":", 1)[0] if ":" in v else ""
+    if src in s.result.volume_keys:  # a volume Compose's labels name: its key
+        src = s.result.volume_keys[src]
+        v = src + v[v.index(":") :]
+    s.append("volumes", v, at)
     if src and not src.startswith(("/", ".", "~", "$")) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", src):
         s.result.volumes.setdefault(src, {})
         s.result.origins.setdefault(("", "volumes." + src), (at.line, at.col, "-v"))
@@ -194,7 +203,7 @@ def _mount(s: _Service, v: str, at: Word) -> None:
     entry["type"] = kind
     src = fields.get("source", fields.get("src"))
     if src:
-        entry["source"] = src
+        entry["source"] = s.result.volume_keys.get(src, src) if kind == "volume" else src
     tgt = fields.get("target", fields.get("destination", fields.get("dst")))
     if not tgt:
         s.note(BAD_VALUE, Severity.ERROR, at, "--mount needs a target")
@@ -232,7 +241,7 @@ def _mount(s: _Service, v: str, at: Word) -> None:
             )
     s.append("volumes", entry, at)
     if kind == "volume" and src and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", src):
-        s.result.volumes.setdefault(src, {})
+        s.result.volumes.setdefault(entry["source"], {})
 
 
 def _csv(v: str) -> list[str]:
@@ -252,6 +261,10 @@ def _env(s: _Service, v: str, at: Word) -> None:
 
 def _label(s: _Service, v: str, at: Word) -> None:
     k, sep, val = v.partition("=")
+    own = k[len(COMPOSE_LABEL) + 1 :] if k.startswith(COMPOSE_LABEL + ".") else ""
+    if own in _OWN_LABELS:
+        s.compose[own] = val
+        return
     s.put("labels", k, val, at)
 
 

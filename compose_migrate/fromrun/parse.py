@@ -1,8 +1,10 @@
 """Commands to services: `parse_script` and `parse_file`.
 
 Each `docker run` (or `docker create`) is read flag by flag through the table
-in flags.py; links, `--network container:` and `--volumes-from` are resolved
-only once every container name in the script is known (`_finish`).
+in flags.py; links, `--network container:`, `--volumes-from` and
+`docker network connect` are resolved only once every container name in the
+script is known (`_finish`).  Compose's own labels (com.docker.compose.*) name
+the service, network and volume keys back.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .creates import _network_create, _volume_create
 from .flags import _BY_NAME
 from .handlers import _Service
 from .lexer import Word, _scan
-from .result import APPROX, BAD_VALUE, NOT_RUN, UNKNOWN_FLAG, FromRunResult
+from .result import APPROX, BAD_VALUE, NO_MEANING, NOT_RUN, UNKNOWN_FLAG, FromRunResult
 
 
 def _service_name(image: str) -> str:
@@ -174,7 +176,17 @@ def _run(result: FromRunResult, words: list[Word], containers: dict[str, str], p
         return
     args = [w.text for w in words[i:]]
     taken = list(result.services) + [p.name or "" for p in pending]
-    if s.name:
+    s.container = s.name
+    own = s.compose.get("service")
+    project = s.compose.get("project", result.project)
+    if own and own not in taken:
+        # A container Compose's labels name: the service it is, and its
+        # container_name only when not the one Compose would give it.
+        svc_name = own
+        if s.name and s.name != f"{project}-{own}-1":
+            s.svc["container_name"] = s.name
+        result.project = result.project or project
+    elif s.name:
         svc_name = re.sub(r"[^a-zA-Z0-9._-]", "-", s.name.lstrip("/"))
         if svc_name in taken and name_at is not None:
             s.note(BAD_VALUE, Severity.ERROR, name_at, f"a container named {s.name!r} was already started")
@@ -190,6 +202,72 @@ def _run(result: FromRunResult, words: list[Word], containers: dict[str, str], p
     s.svc = body
     result.services[svc_name] = body
     pending.append(s)
+
+
+def _connect(result: FromRunResult, words: list[Word], at: Word, connects: list[_Connect]) -> None:
+    """`docker network connect [--alias A] [--ip IP] [--ip6 IP] NET CONTAINER`."""
+    opts: dict[str, Any] = {}
+    rest: list[str] = []
+    i = 0
+    fields = {
+        "--alias": "aliases",
+        "--ip": "ipv4_address",
+        "--ip6": "ipv6_address",
+        "--link-local-ip": "link_local_ips",
+    }
+    while i < len(words):
+        here = words[i]
+        flag, eq, value = here.text.partition("=")
+        if flag in fields or flag in ("--link", "--driver-opt", "--gw-priority"):
+            if not eq:
+                i += 1
+                value = words[i].text if i < len(words) else ""
+            key = fields.get(flag)
+            if key in ("aliases", "link_local_ips"):
+                opts.setdefault(key, []).append(value)
+            elif key:
+                opts[key] = value
+            else:
+                result.notes.append(
+                    Finding(
+                        NO_MEANING,
+                        Severity.WARNING,
+                        f"docker network connect {flag}: not converted",
+                        line=here.line,
+                        col=here.col,
+                        file=result.file,
+                    )
+                )
+        elif flag.startswith("-"):
+            result.notes.append(
+                Finding(
+                    UNKNOWN_FLAG,
+                    Severity.ERROR,
+                    f"unknown docker network connect flag {flag}",
+                    line=words[i].line,
+                    col=words[i].col,
+                    file=result.file,
+                )
+            )
+        else:
+            rest.append(words[i].text)
+        i += 1
+    if len(rest) != 2:
+        result.notes.append(
+            Finding(
+                BAD_VALUE,
+                Severity.ERROR,
+                "docker network connect wants a network and a container",
+                line=at.line,
+                col=at.col,
+                file=result.file,
+            )
+        )
+        return
+    connects.append((rest[0], rest[1], opts, at))
+
+
+_Connect = tuple[str, str, dict[str, Any], Word]  # network, container, options, where
 
 
 def _finish(result: FromRunResult, s: _Service, containers: dict[str, str]) -> None:
@@ -232,6 +310,11 @@ def _finish(result: FromRunResult, s: _Service, containers: dict[str, str]) -> N
                 if s.aliases:
                     opts["aliases"] = opts.get("aliases", []) + list(s.aliases)
                 opts.update(s.net_opts)
+            # Compose gives every container its service name as an alias: not worth keeping.
+            aliases = [a for a in opts.pop("aliases", []) if a != s.name]
+            if aliases:
+                opts = {"aliases": list(dict.fromkeys(aliases)), **opts}
+            net = result.network_keys.get(net, net)
             nets[net] = opts or None
             if net not in result.networks:
                 result.networks[net] = {"external": True}
@@ -241,7 +324,10 @@ def _finish(result: FromRunResult, s: _Service, containers: dict[str, str]) -> N
                     at,
                     f"network {net!r} is not created in the script; declared `external: true`",
                 )
-        svc["networks"] = list(nets) if all(v is None for v in nets.values()) else nets
+        if list(nets) == ["default"] and nets["default"] is None:
+            pass  # the default network is where Compose puts a service that names none
+        else:
+            svc["networks"] = list(nets) if all(v is None for v in nets.values()) else nets
     elif s.aliases or s.net_opts:
         at_line, at_col, flag = s.origins.get("networks", (s.line, 1, "--network-alias"))
         result.notes.append(
@@ -275,6 +361,7 @@ def parse_script(text: str, *, name: str = "<stdin>") -> FromRunResult:
     result = FromRunResult(name)
     containers: dict[str, str] = {}
     pending: list[_Service] = []
+    connects: list[_Connect] = []
     substitutions: list[tuple[int, int]] = []
     commands = _scan(text, substitutions)
     for line, col in substitutions:
@@ -318,6 +405,8 @@ def parse_script(text: str, *, name: str = "<stdin>") -> FromRunResult:
             _network_create(result, words[k + 3 :])
         elif cmd[1:3] == ["volume", "create"]:
             _volume_create(result, words[k + 3 :], first.line)
+        elif cmd[1:3] == ["network", "connect"]:
+            _connect(result, words[k + 3 :], first, connects)
         else:
             result.notes.append(
                 Finding(
@@ -329,8 +418,36 @@ def parse_script(text: str, *, name: str = "<stdin>") -> FromRunResult:
                     file=result.file,
                 )
             )
+    by_container = {s.container or s.name: s for s in pending}
+    for net, container, opts, at in connects:
+        target = by_container.get(container)
+        if target is None:
+            result.notes.append(
+                Finding(
+                    APPROX,
+                    Severity.WARNING,
+                    f"docker network connect: no container {container!r} is started in the script (skipped)",
+                    line=at.line,
+                    col=at.col,
+                    file=result.file,
+                )
+            )
+            continue
+        target.networks.append((net, opts, at))
     for s in pending:
         _finish(result, s, containers)
+    if result.networks.get("default") == {}:
+        del result.networks["default"]  # the one Compose makes anyway
+    if result.project:
+        result.notes.append(
+            Finding(
+                APPROX,
+                Severity.INFO,
+                f"project {result.project!r} (from the com.docker.compose.project labels): "
+                f"run it as `docker compose -p {result.project}`, or add `name: {result.project}`",
+                file=result.file,
+            )
+        )
     result.notes.sort(key=lambda f: (f.line, f.col))
     return result
 

@@ -31,6 +31,11 @@ class FromRunResult:
     notes: list[Finding] = field(default_factory=list)
     # where each service key came from: (service, key) -> (line, col, flag)
     origins: dict[tuple[str, str], tuple[int, int, str]] = field(default_factory=dict)
+    # The project Compose's own labels (com.docker.compose.project) name, and the
+    # engine names of the networks and volumes they label -> their Compose keys.
+    project: str = ""
+    network_keys: dict[str, str] = field(default_factory=dict)
+    volume_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:
