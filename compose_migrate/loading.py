@@ -15,6 +15,7 @@ costs much, as a ComposeMigrateError carrying a located Finding.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -253,6 +254,10 @@ def parse(
 ) -> Parsed:
     """Parse YAML text into nodes and plain data, refusing hostile structure."""
     loader = (Loader11 if yaml11 else Loader12)(text)
+    # The node tree holds no reference cycles, but building it allocates so many
+    # objects that the cyclic GC runs over and over (10k services: 3.5 s of 4).
+    gc_was_on = gc.isenabled()
+    gc.disable()
     try:
         try:
             node = loader.get_single_node()
@@ -278,6 +283,8 @@ def parse(
         return Parsed(node, data)
     finally:
         loader.dispose()
+        if gc_was_on:
+            gc.enable()
 
 
 def _one_line(text: str) -> str:
