@@ -184,16 +184,19 @@ def _validate_document(
     env: Mapping[str, str] | None,
 ) -> ValidationResult:
     from ..api import ValidationResult
-    from .interp import interpolate_document
+    from .interp import Interpolated, interpolate_document
     from .references import reference_findings
-    from .schema import load_schema_file
     from .semantic import UNDEFINED_SERVICE, semantic_findings
     from .yamlcheck import pitfall_findings, tab_findings
 
     det = doc.detection
     early: list[Finding] = list(det.findings)
     v = version if version is not None else det.version
-    validator = load_schema_file(schema) if schema is not None else None
+    validator = None
+    if schema is not None:
+        from .schema import load_schema_file  # jsonschema: only for --schema
+
+        validator = load_schema_file(schema)
     if v is None and validator is None:
         early.append(Finding(UNKNOWN_FORMAT, Severity.ERROR, det.reason, line=det.line, col=det.col, file=doc.name))
         return ValidationResult(doc.name, None, early)
@@ -202,7 +205,12 @@ def _validate_document(
     early += pitfall_findings(doc.r11.node, reading_version, file=doc.name)
 
     data = doc.reading(reading_version).data
-    interp = interpolate_document(data, reading_version, doc.r11.node, env=env, file=doc.name)
+    if "$" in doc.text or "\\" in doc.text:
+        interp = interpolate_document(data, reading_version, doc.r11.node, env=env, file=doc.name)
+    else:
+        # No `$` in the text (nor an escape that could write one): no value holds
+        # an expression, and the copy would equal `data`, which no layer changes.
+        interp = Interpolated(data=data)
     early += interp.findings
 
     where = Locator(doc).locate  # one key index for every finding of this document
