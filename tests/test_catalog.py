@@ -133,3 +133,13 @@ def test_schema_loading_and_validators() -> None:
     v1 = validator_for(ComposeVersion.V1)
     assert v1.is_valid({"web": {"image": "x", "links": ["db"]}})
     assert not v1.is_valid({"version": "2", "services": {}})
+
+
+def test_every_generated_schema_is_a_valid_draft_07_schema() -> None:
+    # validator_for() trusts the bundled schemas (no meta-check at run time); this is where they are checked.
+    from jsonschema import Draft7Validator
+
+    from compose_migrate.schemas import load_schema
+
+    for version in ComposeVersion:
+        Draft7Validator.check_schema(load_schema(version))
