@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import loading
-from .loading import DEFAULT_MAX_BYTES, Parsed, PathParts, Source
+from .loading import DEFAULT_MAX_BYTES, Parsed, Source
+from .yamlpath import PathParts
 
 if TYPE_CHECKING:
     from .findings import DetectResult
@@ -74,7 +75,9 @@ class Document:
 
     def position(self, path: PathParts, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of a path; with key=True, of the mapping key."""
-        return loading.position(self.r11.node, path, key=key)
+        from .positions import position
+
+        return position(self.r11.node, path, key=key)
 
     # -- rewriting -----------------------------------------------------------
     def load_tree(self) -> tuple[Any, Any]:

@@ -203,8 +203,8 @@ def test_many_duplicate_ports_are_located_through_one_key_index(monkeypatch: pyt
     n = 2000
     text = "services:\n" + "".join(f"  s{i}:\n    image: nginx:1\n    ports: ['8080:80']\n" for i in range(n))
     scans: list[object] = []
-    real = run._find_in_mapping
-    monkeypatch.setattr(run, "_find_in_mapping", lambda node, part: scans.append(part) or real(node, part))
+    real = run.find_in_mapping
+    monkeypatch.setattr(run, "find_in_mapping", lambda node, part: scans.append(part) or real(node, part))
     found = run.validate_document(load(text=text))
     dup = [f for f in found.findings if f.code == "CM226"]
     assert len(dup) == n - 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compose_migrate import loading
+from compose_migrate import positions
 from compose_migrate.api import load, migrate, validate
 from compose_migrate.versions import ComposeVersion
 
@@ -18,7 +18,7 @@ def test_key_positions_and_paths_use_the_written_key() -> None:
     doc = load(text=Y11, name="y11.yml")
     # The plain data names `OFF:` "false"; node_at finds it, written_path gives it back as written.
     assert doc.position(("web", "environment", "false"), key=True) == (9, 5)
-    assert loading.written_path(doc.r11.node, ("web", "environment", "false")) == ("web", "environment", "OFF")
+    assert positions.written_path(doc.r11.node, ("web", "environment", "false")) == ("web", "environment", "OFF")
     r = validate(doc)
     found = {(f.line, f.col, f.path, f.code) for f in r.findings}
     assert (9, 5, "web.environment.OFF", "CM052") in found  # the key

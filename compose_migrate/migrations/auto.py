@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .. import catalog, loading
+from .. import catalog, loading, positions
 from ..catalog.model import Obj, Shape
 from ..versions import ComposeVersion
 from ..yamlpath import PathParts, format_path
@@ -105,14 +105,14 @@ def _original(doc: Document, path: PathParts) -> PathParts:
     if doc.version is V.V1 and path[:1] == ("services",):
         path = path[1:]  # v1 services sit at the top level
     root = doc.r11.node
-    if root is None or loading.node_at(root, path, key=True) is not None:
+    if root is None or positions.node_at(root, path, key=True) is not None:
         return path
     svc = 1 if doc.version is V.V1 else 2  # the key's path inside its service starts here
     rest = tuple(path[svc:])
     for moved, old in MOVED_FROM.items():
         if rest[: len(moved)] == moved:
             renamed = (*path[:svc], old, *rest[len(moved) :])
-            if loading.node_at(root, renamed, key=True) is not None:
+            if positions.node_at(root, renamed, key=True) is not None:
                 return renamed
     return path
 

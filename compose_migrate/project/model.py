@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..loading import _find_in_mapping
+from ..positions import find_in_mapping
 
 PathParts = tuple[Any, ...]
 
@@ -71,9 +71,9 @@ def build(data: Any, ynode: Any, file: str, at: Origin | None = None) -> Node:
     if isinstance(data, dict):
         out: dict[str, Node] = {}
         for k, v in data.items():
-            found = _find_in_mapping(ynode, _key(k)) if isinstance(ynode, yaml.MappingNode) else None
+            found = find_in_mapping(ynode, _key(k)) if isinstance(ynode, yaml.MappingNode) else None
             if found is None and isinstance(ynode, yaml.MappingNode):
-                found = _find_in_mapping(ynode, k)
+                found = find_in_mapping(ynode, k)
             knode, vnode = found if found is not None else (None, None)
             out[_key(k)] = build(v, vnode, file, _origin(file, knode) if knode is not None else here)
         return Node(out, here, tag)

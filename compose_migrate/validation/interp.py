@@ -22,7 +22,7 @@ import yaml
 
 from .. import interpolation as ip
 from ..findings import Finding, Severity
-from ..loading import node_at
+from ..positions import node_at
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..findings import Finding, Severity
-from ..loading import _find_in_mapping, written_path
+from ..positions import find_in_mapping, written_path
 from ..versions import ComposeVersion
 from ..yamlpath import format_path
 
@@ -41,7 +41,7 @@ def locate(doc: Document, path: PathParts, at_key: bool) -> tuple[int, int]:
 class Locator:
     """`locate` for the many findings of one document, with a key index per mapping node.
 
-    `loading.node_at` scans a mapping for each key: with one finding per service
+    `positions.node_at` scans a mapping for each key: with one finding per service
     in a 10k-service file (duplicate host ports) that was quadratic.
     """
 
@@ -58,7 +58,7 @@ class Locator:
                     idx.setdefault(str(k.value), (k, v))  # the first written wins, as in node_at
             self._index[id(node)] = idx
         # Keys read as YAML 1.1 booleans and `<<` merges: node_at's own (rare, linear) search.
-        return idx.get(str(part)) or _find_in_mapping(node, part)
+        return idx.get(str(part)) or find_in_mapping(node, part)
 
     def node_at(self, path: PathParts, *, key: bool = False) -> Any:
         node = self.root

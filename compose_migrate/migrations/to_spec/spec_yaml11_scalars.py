@@ -1,4 +1,4 @@
-"""S-12: plain scalars YAML 1.1 and 1.2 read differently keep their meaning (`yes` -> true); keys are quoted as written."""
+"""S-12: plain scalars that YAML 1.1 and 1.2 read differently keep their meaning; keys are quoted as written."""
 
 from __future__ import annotations
 
