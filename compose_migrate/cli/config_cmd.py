@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -22,7 +23,9 @@ def print_findings(findings: list[Any]) -> None:
 
 @app.command("config")
 def config(
-    directory: str | None = typer.Argument(None, help="Project directory for discovery (default: current)."),
+    directory: str | None = typer.Argument(
+        None, help="Project directory for discovery (default: current), or one Compose file."
+    ),
     files: list[str] = FILE_OPTION,
     fmt: str = typer.Option("yaml", "--format", help="yaml or json."),
     show_provenance: bool = typer.Option(False, "--provenance", help="Comment each value with file:line."),
@@ -39,6 +42,9 @@ def config(
         raise typer.BadParameter("use yaml or json", param_hint="--format")
     if show_provenance and fmt != "yaml":
         raise typer.BadParameter("--provenance needs --format yaml", param_hint="--provenance")
+    if directory is not None and os.path.isfile(directory) and not files:
+        # `config compose.yaml` means that file, as `-f compose.yaml` would.
+        files, directory = [directory], None
     project = load_project(
         files or None, directory, env_files=env_files or None, profiles=profiles, interpolate=not no_interpolate
     )
