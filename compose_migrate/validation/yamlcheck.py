@@ -67,25 +67,9 @@ def tab_findings(text: str, version: ComposeVersion, *, file: str) -> list[Findi
     return []
 
 
-def _walk_values(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """(path, scalar node) for every value scalar, each node once (aliases share nodes)."""
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode) or k.tag == "tag:yaml.org,2002:merge":
-                continue
-            yield from _walk_values(v, (*path, k.value), seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _walk_values(item, (*path, i), seen)
-    elif isinstance(node, yaml.ScalarNode):
-        yield path, node
-
-
-def _walk_keys(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """(path as written, key node) for every plain mapping key, each mapping once."""
+def _walk(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[bool, tuple[Any, ...], Any]]:
+    """(is_key, path as written, scalar node) for every plain mapping key and every
+    value scalar, in one pass; each node once (aliases share nodes)."""
     if id(node) in seen:
         return
     seen.add(id(node))
@@ -94,11 +78,13 @@ def _walk_keys(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tup
             if not isinstance(k, yaml.ScalarNode) or k.tag == "tag:yaml.org,2002:merge":
                 continue
             if k.style in (None, ""):
-                yield (*path, k.value), k
-            yield from _walk_keys(v, (*path, k.value), seen)
+                yield True, (*path, k.value), k
+            yield from _walk(v, (*path, k.value), seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            yield from _walk_keys(item, (*path, i), seen)
+            yield from _walk(item, (*path, i), seen)
+    elif isinstance(node, yaml.ScalarNode):
+        yield False, path, node
 
 
 def key_reading_11(text: str) -> object | None:
@@ -111,32 +97,31 @@ def key_reading_11(text: str) -> object | None:
     return value
 
 
-def _key_findings(root: Any, file: str) -> Iterator[Finding]:
+def _key_finding(path: tuple[Any, ...], node: Any, file: str) -> Finding | None:
     # A key is a string for every Compose reader except PyYAML (docker-compose
     # 1.x), which reads `OFF:` as the key False: a variable, label or service
     # named "False", not what the file says.
-    for path, node in _walk_keys(root, (), set()):
-        old = key_reading_11(str(node.value))
-        if old is None and node.value not in ("", "~", "null", "Null", "NULL"):
-            continue
-        text = str(node.value)
-        if isinstance(old, bool):
-            code, seen = PITFALL_CODES[yaml11.BOOL_STRING], f"the boolean {str(old).lower()}"
-        elif old is None:
-            code, seen = PITFALL_CODES[yaml11.NUMBER_STRING], "null (None)"
-        else:
-            code, seen = PITFALL_CODES[yaml11.NUMBER_STRING], f"the number {old}"
-        yield Finding(
-            code,
-            Severity.ERROR,
-            f"the key {text} is {seen} under YAML 1.1: docker-compose 1.x (which reads legacy formats) "
-            f'sees the key {old!r}, not the text "{text}"',
-            format_path(path),
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-            f'quote it as "{text}"',
-            file,
-        )
+    old = key_reading_11(str(node.value))
+    if old is None and node.value not in ("", "~", "null", "Null", "NULL"):
+        return None
+    text = str(node.value)
+    if isinstance(old, bool):
+        code, seen = PITFALL_CODES[yaml11.BOOL_STRING], f"the boolean {str(old).lower()}"
+    elif old is None:
+        code, seen = PITFALL_CODES[yaml11.NUMBER_STRING], "null (None)"
+    else:
+        code, seen = PITFALL_CODES[yaml11.NUMBER_STRING], f"the number {old}"
+    return Finding(
+        code,
+        Severity.ERROR,
+        f"the key {text} is {seen} under YAML 1.1: docker-compose 1.x (which reads legacy formats) "
+        f'sees the key {old!r}, not the text "{text}"',
+        format_path(path),
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        f'quote it as "{text}"',
+        file,
+    )
 
 
 def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[Finding]:
@@ -145,9 +130,12 @@ def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[F
         return []
     out: list[Finding] = []
     legacy = version.is_legacy
-    if legacy:
-        out += _key_findings(root, file)
-    for path, node in _walk_values(root, (), set()):
+    for is_key, path, node in _walk(root, (), set()):
+        if is_key:
+            found = _key_finding(path, node, file) if legacy else None
+            if found is not None:
+                out.append(found)
+            continue
         if node.style not in (None, ""):
             continue  # quoted or block scalars are strings for every reader
         text_path = format_path(path)
