@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .document import Document
-from .document import load as _load
+from .document import Document, load
 from .findings import ComposeMigrateError, DetectResult, Finding, Severity
 from .loading import DEFAULT_MAX_BYTES
 from .versions import ComposeVersion
@@ -42,22 +41,8 @@ class ValidationResult:
         }
 
 
-def load(
-    path: str | os.PathLike[str] | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Document:
-    """Read a Compose file (path, `-` for stdin, or text=...) into a Document.
-
-    Inputs over `max_bytes` (default 10 MB) are refused before they are parsed.
-    """
-    return _load(path, text=text, name=name, max_bytes=max_bytes)
-
-
 def _doc(d: DocLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    return d if isinstance(d, Document) else _load(d, max_bytes=max_bytes)
+    return d if isinstance(d, Document) else load(d, max_bytes=max_bytes)
 
 
 def _version(text: str, file: str) -> ComposeVersion:

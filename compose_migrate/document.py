@@ -101,8 +101,9 @@ def load(
 ) -> Document:
     """Read a Compose file (a path, `-` for stdin, or text) into a Document.
 
-    Raises ComposeMigrateError, with a located finding, for anything that is
-    not a readable YAML document.
+    Inputs over `max_bytes` (default 10 MB) are refused before they are
+    parsed. Raises ComposeMigrateError, with a located finding, for anything
+    that is not a readable YAML document.
     """
     if text is not None:
         src = loading.decode_source(text.encode("utf-8"), name=name or "<text>", max_bytes=max_bytes)
