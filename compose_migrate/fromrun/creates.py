@@ -85,16 +85,7 @@ def _network_create(result: FromRunResult, words: list[Word]) -> None:
                     )
                 )
         elif w.text.startswith("-"):
-            result.notes.append(
-                Finding(
-                    UNKNOWN_FLAG,
-                    Severity.ERROR,
-                    f"unknown docker network create flag {flag}",
-                    line=w.line,
-                    col=w.col,
-                    file=result.file,
-                )
-            )
+            _unknown_flag(result, "network", flag, w)
         else:
             name = w.text
         i += 1
@@ -133,16 +124,7 @@ def _volume_create(result: FromRunResult, words: list[Word], line: int) -> None:
             else:
                 name = inline
         elif w.text.startswith("-"):
-            result.notes.append(
-                Finding(
-                    UNKNOWN_FLAG,
-                    Severity.ERROR,
-                    f"unknown docker volume create flag {flag}",
-                    line=w.line,
-                    col=w.col,
-                    file=result.file,
-                )
-            )
+            _unknown_flag(result, "volume", flag, w)
         else:
             name = w.text
         i += 1
@@ -182,3 +164,16 @@ def _compose_key(result: FromRunResult, body: dict[str, Any], kind: str, name: s
     if name != f"{project or result.project}_{key}":
         body["name"] = name
     return str(key)
+
+
+def _unknown_flag(result: FromRunResult, kind: str, flag: str, w: Word) -> None:
+    result.notes.append(
+        Finding(
+            UNKNOWN_FLAG,
+            Severity.ERROR,
+            f"unknown docker {kind} create flag {flag}",
+            line=w.line,
+            col=w.col,
+            file=result.file,
+        )
+    )
