@@ -46,7 +46,7 @@ class Document:
     @property
     def r12(self) -> Parsed:
         if self._r12 is None:
-            self._r12 = loading.parse(self.text, name=self.name, yaml11=False)
+            self._r12 = loading.reading_12(self.r11, self.text, name=self.name)
         return self._r12
 
     @property

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .construct import Unusual, construct, go_yaml_value, scalar_builder
 from .findings import ComposeMigrateError, Finding, Severity
 
 # Limits that keep a hostile file cheap to refuse.  Each can be raised by the
@@ -162,38 +163,52 @@ except ImportError:  # pragma: no cover (PyYAML built without libyaml: slower, s
 
 
 class _Resolver11(yaml.resolver.Resolver):
-    """YAML 1.1 as docker-compose read it, minus timestamps.
+    """YAML 1.1 as docker-compose read it, minus timestamps and the `=` value key.
 
-    Timestamps stay strings (as every Compose engine's schema expects them)."""
+    Timestamps stay strings (as every Compose engine's schema expects them).
+    A plain `=` is the string "=" here: PyYAML's `!!value` tag, which no
+    constructor accepts, made docker-compose 1.x fail on it, and the YAML 1.1
+    reading is also how every file is first detected.  yamlcheck reports the
+    `=` of a legacy file instead (CM058)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # The composer asks for every scalar; the answer for a plain one
+        # depends on its text alone (this resolver has no path resolvers).
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _TAGS_11.get(value)
+            if tag is None:
+                if len(_TAGS_11) > 50_000:
+                    _TAGS_11.clear()  # a hostile file must not grow it without bound
+                tag = _TAGS_11[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
+_TAGS_11: dict[str, str] = {}
 _Resolver11.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_CORE + "timestamp", _CORE + "value")]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 
 
 class _Resolver12(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema as go-yaml reads it for the Compose Specification.
+    """YAML 1.2 core schema as go-yaml v3 reads it for the Compose Specification.
 
-    No yes/no/on/off booleans and no base-60 numbers; a leading-zero integer
-    such as 0440 is still octal, because go-yaml reads it that way."""
+    No yes/no/on/off booleans and no base-60 numbers; what go-yaml adds to the
+    core schema is kept: `0440` is octal, `0b101` and `1_000` are numbers,
+    `08` is the float 8 (yaml11.resolve_plain_12 says how).  Merge keys
+    resolve in YAML 1.2 documents too, as in go-yaml."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            if value == "<<":
+                return _CORE + "merge"
+            return _TAG_OF[type(go_yaml_value(value))]
+        return super().resolve(kind, value, implicit)
 
 
-_Resolver12.yaml_implicit_resolvers = {}
-for _tag, _rx, _first in (
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+.0123456789",
-    ),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    # go-yaml resolves merge keys in YAML 1.2 documents too.
-    ("tag:yaml.org,2002:merge", r"^(?:<<)$", ["<"]),
-):
-    _Resolver12.add_implicit_resolver(_tag, re.compile(_rx), list(_first))
+_TAG_OF = {str: _CORE + "str", int: _CORE + "int", float: _CORE + "float", bool: _CORE + "bool"}
+_TAG_OF[type(None)] = _CORE + "null"
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -222,6 +237,22 @@ for _t in COMPOSE_TAGS:
     _Constructor.add_constructor(_t, _construct_compose_tag)
 
 
+class _Constructor12(_Constructor):
+    """Numbers as go-yaml v3 reads them (the resolver above picked the tag the same way)."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        value = go_yaml_value(node.value) if not node.style else None
+        return value if type(value) is int else super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        value = go_yaml_value(node.value) if not node.style else None
+        return value if type(value) is float else super().construct_yaml_float(node)
+
+
+_Constructor12.add_constructor(_CORE + "int", _Constructor12.construct_yaml_int)
+_Constructor12.add_constructor(_CORE + "float", _Constructor12.construct_yaml_float)
+
+
 class Loader11(_Parser, _Constructor, _Resolver11):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
@@ -229,19 +260,32 @@ class Loader11(_Parser, _Constructor, _Resolver11):
         _Resolver11.__init__(self)
 
 
-class Loader12(_Parser, _Constructor, _Resolver12):
+class Loader12(_Parser, _Constructor12, _Resolver12):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
-        _Constructor.__init__(self)
+        _Constructor12.__init__(self)
         _Resolver12.__init__(self)
 
 
 @dataclass
 class Parsed:
-    """One reading of a file: the node tree (positions) and the plain data."""
+    """One reading of a file: the node tree (positions) and the plain data.
+
+    `plain_tree`: the data was built by construct.py from a tree with no
+    aliases, merge keys or tags, left as the composer made it, so the other
+    reading can be built from the same nodes (reading_12).
+    """
 
     node: Any  # yaml.Node or None for an empty document
     data: Any
+    plain_tree: bool = False
+
+
+_NUMBER_11 = Loader11("")
+_NUMBER_12 = Loader12("")
+_SCALAR_11 = scalar_builder(lambda node: _NUMBER_11.construct_object(node), reresolve=False)
+_SCALAR_12 = scalar_builder(lambda node: _NUMBER_12.construct_object(node), reresolve=False)
+_SCALAR_AGAIN_12 = scalar_builder(lambda node: None, reresolve=True)
 
 
 def parse(
@@ -271,7 +315,13 @@ def parse(
             raise _error("CM012", f"nesting deeper than {max_depth} levels", name) from None
         if node is None:
             return Parsed(None, None)
-        # Without a `*` in the text no alias exists, and the nodes form a plain tree.
+        if "*" not in text:  # without a `*` in the text no alias exists: the nodes form a plain tree
+            try:
+                scalar = _SCALAR_11 if yaml11 else _SCALAR_12
+                data = construct(node, scalar, max_depth=max_depth, max_keychars=MAX_KEY_CHARS, max_nodes=max_nodes)
+                return Parsed(node, data, plain_tree=True)
+            except Unusual:
+                pass  # PyYAML's constructor, after the full checks, builds it or words the error
         walk = check_nodes if "*" in text else check_tree
         walk(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
         try:
@@ -285,6 +335,34 @@ def parse(
         loader.dispose()
         if gc_was_on:
             gc.enable()
+
+
+def reading_12(first: Parsed, text: str, *, name: str) -> Parsed:
+    """The YAML 1.2 reading of `text`, whose YAML 1.1 reading is `first`.
+
+    Both readings compose the same nodes and differ only in how plain
+    scalars resolve, so a plain tree with no explicit tag anywhere (no `!`
+    in the text) is read again without parsing; the nodes keep their YAML
+    1.1 tags, which only the YAML 1.1 checks look at.
+    """
+    if first.plain_tree and "!" not in text:
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            data = construct(
+                first.node,
+                _SCALAR_AGAIN_12,
+                max_depth=DEFAULT_MAX_DEPTH,
+                max_keychars=MAX_KEY_CHARS,
+                max_nodes=DEFAULT_MAX_NODES,
+            )
+            return Parsed(first.node, data, plain_tree=True)
+        except Unusual:
+            pass
+        finally:
+            if gc_was_on:
+                gc.enable()
+    return parse(text, name=name, yaml11=False)
 
 
 def _one_line(text: str) -> str:

@@ -318,6 +318,7 @@ NUMBER_STRING = "yaml-number-in-string-map"
 OCTAL_MODE = "yaml-octal-mode"
 DECIMAL_MODE = "yaml-decimal-mode"
 MODE_0O = "yaml12-0o-mode"
+VALUE_KEY = "yaml11-value-key"
 
 _QUOTE = "quote it"
 # Permission digits people write: none, r, r-x, rw-, rwx.
@@ -473,6 +474,21 @@ def pitfalls(plain_scalar_text: str, path: str, *, legacy: bool) -> list[Pitfall
     text = plain_scalar_text
     if not text:
         return []
+    if text == "=" and legacy:
+        # PyYAML resolves a plain `=` to the tag !!value and has no constructor
+        # for it: docker-compose 1.x stopped with "could not determine a constructor".
+        return [
+            Pitfall(
+                VALUE_KEY,
+                Severity.ERROR,
+                "an unquoted = is YAML 1.1's value key: docker-compose 1.x cannot read it "
+                "(could not determine a constructor for the tag 'tag:yaml.org,2002:value')",
+                f'{_QUOTE} as "="',
+                path,
+                "=",
+                "=",
+            )
+        ]
     first = text[0]
     # Cheap exit: only these first characters can resolve to non-strings.
     if first not in "-+.0123456789yYnNoOtTfF":

@@ -24,6 +24,7 @@ CODE_TITLES: dict[str, str] = {
     "CM055": "octal mode (leading zero)",
     "CM056": "mode written in decimal that looks octal",
     "CM057": "0o-prefixed mode that YAML 1.1 reads as a string",
+    "CM058": "unquoted = that docker-compose 1.x cannot read",
     "CM059": "YAML reader difference",
     # Interpolation (validation/interp.py)
     "CM060": "malformed ${...} expression",

@@ -12,12 +12,11 @@ reported from there.  Here:
 * in legacy files, plain keys that YAML 1.1 reads as a boolean, number or
   null (`OFF:` is the key False for docker-compose 1.x).
 
-Codes: CM050 tab, CM051-CM057 pitfalls (see PITFALL_CODES).
+Codes: CM050 tab, CM051-CM058 pitfalls (see PITFALL_CODES).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -37,6 +36,7 @@ PITFALL_CODES = {
     yaml11.OCTAL_MODE: "CM055",
     yaml11.DECIMAL_MODE: "CM056",
     yaml11.MODE_0O: "CM057",
+    yaml11.VALUE_KEY: "CM058",
 }
 
 
@@ -67,24 +67,48 @@ def tab_findings(text: str, version: ComposeVersion, *, file: str) -> list[Findi
     return []
 
 
-def _walk(node: Any, path: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[bool, tuple[Any, ...], Any]]:
-    """(is_key, path as written, scalar node) for every plain mapping key and every
-    value scalar, in one pass; each node once (aliases share nodes)."""
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode) or k.tag == "tag:yaml.org,2002:merge":
-                continue
-            if k.style in (None, ""):
-                yield True, (*path, k.value), k
-            yield from _walk(v, (*path, k.value), seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _walk(item, (*path, i), seen)
-    elif isinstance(node, yaml.ScalarNode):
-        yield False, path, node
+# Only a plain scalar starting with one of these can be read as anything but
+# its text (yaml11.pitfalls and key_reading_11 return nothing for the rest).
+_VALUE_FIRST = frozenset("-+.0123456789yYnNoOtTfF=")
+_KEY_FIRST = frozenset("-+.0123456789yYnNoOtTfF~")
+
+
+def _candidates(root: Any, *, keys: bool) -> list[tuple[bool, tuple[Any, ...], Any]]:
+    """(is_key, path as written, scalar node) for every plain scalar that may be a
+    trap: values, and (with `keys`) mapping keys; each node once (aliases share nodes).
+
+    Paths are built only for these few nodes, not for every node of the tree.
+    """
+    out: list[tuple[bool, tuple[Any, ...], Any]] = []
+    path: list[Any] = []
+    seen: set[int] = set()
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def visit(node: Any) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        kind = type(node)
+        if kind is mapping:
+            for k, v in node.value:
+                if type(k) is not scalar or k.tag == "tag:yaml.org,2002:merge":
+                    continue
+                text = k.value
+                path.append(text)
+                if keys and not k.style and (not text or text[0] in _KEY_FIRST):
+                    out.append((True, tuple(path), k))
+                visit(v)
+                path.pop()
+        elif kind is sequence:
+            for i, item in enumerate(node.value):
+                path.append(i)
+                visit(item)
+                path.pop()
+        elif kind is scalar and not node.style and node.value and node.value[0] in _VALUE_FIRST:
+            out.append((False, tuple(path), node))
+
+    visit(root)
+    return out
 
 
 def key_reading_11(text: str) -> object | None:
@@ -130,14 +154,13 @@ def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[F
         return []
     out: list[Finding] = []
     legacy = version.is_legacy
-    for is_key, path, node in _walk(root, (), set()):
+    # Quoted and block scalars are strings for every reader: only plain ones are looked at.
+    for is_key, path, node in _candidates(root, keys=legacy):
         if is_key:
-            found = _key_finding(path, node, file) if legacy else None
+            found = _key_finding(path, node, file)
             if found is not None:
                 out.append(found)
             continue
-        if node.style not in (None, ""):
-            continue  # quoted or block scalars are strings for every reader
         text_path = format_path(path)
         for p in yaml11.pitfalls(str(node.value), text_path, legacy=legacy):
             code = PITFALL_CODES.get(p.code, "CM059")
