@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,9 @@ from compose_migrate.versions import ComposeVersion
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
 
+# Plain paths, not importlib.resources (10 ms to import): the package is
+# always a directory on disk, installed or checked out.
+_PACKAGED_SCHEMAS = Path(__file__).resolve().parent / "_schemas"
 _REPO_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -28,24 +30,15 @@ def schema_file_name(version: ComposeVersion) -> str:
 def schema_path(version: ComposeVersion) -> Path:
     """The file of `version`'s schema: package data if installed, else the checkout's schemas/."""
     name = schema_file_name(version)
-    try:
-        packaged = resources.files("compose_migrate").joinpath("_schemas").joinpath(name)
-        if packaged.is_file():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        pass
-    path = _REPO_SCHEMAS / name
-    if not path.is_file():
-        raise FileNotFoundError(f"no schema for Compose {version.label}: {name} (run scripts/generate_schemas.py)")
-    return path
+    for base in (_PACKAGED_SCHEMAS, _REPO_SCHEMAS):
+        path = base / name
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"no schema for Compose {version.label}: {name} (run scripts/generate_schemas.py)")
 
 
 @functools.cache
 def _load_text(version: ComposeVersion) -> str:
-    name = schema_file_name(version)
-    packaged = resources.files("compose_migrate").joinpath("_schemas").joinpath(name)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
     return schema_path(version).read_text(encoding="utf-8")
 
 

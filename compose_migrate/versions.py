@@ -8,10 +8,8 @@ V1 < 2.0 < ... < 2.4 < 3.0 < ... < 3.13 < SPEC.  3.10-3.13 exist only for
 from __future__ import annotations
 
 import enum
-import functools
 
 
-@functools.total_ordering
 class ComposeVersion(enum.Enum):
     V1 = "1"
     V2_0 = "2.0"
@@ -39,10 +37,27 @@ class ComposeVersion(enum.Enum):
     def rank(self) -> int:
         return _ORDER[self]
 
+    # All four written out: total_ordering's derived ones cost a call more each,
+    # and the catalog compares versions tens of thousands of times as it loads.
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, ComposeVersion):
             return NotImplemented
-        return self.rank < other.rank
+        return _ORDER[self] < _ORDER[other]
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, ComposeVersion):
+            return NotImplemented
+        return _ORDER[self] <= _ORDER[other]
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, ComposeVersion):
+            return NotImplemented
+        return _ORDER[self] > _ORDER[other]
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, ComposeVersion):
+            return NotImplemented
+        return _ORDER[self] >= _ORDER[other]
 
     def __str__(self) -> str:
         return self.value

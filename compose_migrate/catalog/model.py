@@ -8,6 +8,7 @@ format version only adds a span or a variant and never rewrites a shape.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ Span = frozenset[ComposeVersion]
 _ALL_ORDERED: tuple[ComposeVersion, ...] = tuple(sorted(ComposeVersion))
 
 
+@functools.cache  # the catalog writes the same few spans thousands of times
 def span(text: str) -> Span:
     """Parse a version span such as ``"1-2.4, spec"`` or ``"3.5-"`` (open end = up to spec).
 
