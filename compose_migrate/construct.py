@@ -91,13 +91,17 @@ def scalar_builder(number: Callable[[Any], Any], *, reresolve: bool) -> Callable
     return by_tag
 
 
-def construct(root: Any, scalar: Callable[[Any], Any], *, max_depth: int, max_keychars: int, max_nodes: int) -> Any:
-    """The plain data of a tree WITHOUT aliases (a shared node would be built twice)."""
+def construct(
+    root: Any, scalar: Callable[[Any], Any], *, max_depth: int, max_keychars: int, max_nodes: int
+) -> tuple[Any, bool]:
+    """The plain data of a tree WITHOUT aliases (a shared node would be built twice),
+    and whether every mapping key is a string (then the data is already JSON-shaped)."""
     count = 0
+    text_keys = True
     scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
     def value(node: Any, depth: int) -> Any:
-        nonlocal count
+        nonlocal count, text_keys
         if depth > max_depth:
             raise Unusual
         kind = type(node)
@@ -112,7 +116,10 @@ def construct(root: Any, scalar: Callable[[Any], Any], *, max_depth: int, max_ke
             for k, v in pairs:
                 if type(k) is not scalar_node or len(k.value) > max_keychars:
                     raise Unusual
-                out[scalar(k)] = value(v, depth + 1)
+                key = scalar(k)
+                if type(key) is not str:
+                    text_keys = False
+                out[key] = value(v, depth + 1)
             if len(out) != len(pairs):
                 raise Unusual  # a duplicate key, or two keys read as one value (`1` and `0x1`)
             return out
@@ -126,4 +133,4 @@ def construct(root: Any, scalar: Callable[[Any], Any], *, max_depth: int, max_ke
     data = value(root, 1)
     if count + 1 > max_nodes:
         raise Unusual
-    return data
+    return data, text_keys

@@ -46,6 +46,8 @@ def is_valid_view(view: Any, version: ComposeVersion) -> bool:
     return True
 
 
-def is_valid(data: Any, version: ComposeVersion) -> bool:
-    """Whether `data` (as read from YAML) passes `version`'s schema, as jsonschema would judge it."""
-    return is_valid_view(schema_view(data, v1=version is ComposeVersion.V1), version)
+def is_valid(data: Any, version: ComposeVersion, *, json_shaped: bool = False) -> bool:
+    """Whether `data` (as read from YAML) passes `version`'s schema, as jsonschema would judge it.
+
+    `json_shaped`: see plain.schema_view."""
+    return is_valid_view(schema_view(data, v1=version is ComposeVersion.V1, json_shaped=json_shaped), version)

@@ -273,12 +273,15 @@ class Parsed:
 
     `plain_tree`: the data was built by construct.py from a tree with no
     aliases, merge keys or tags, left as the composer made it, so the other
-    reading can be built from the same nodes (reading_12).
+    reading can be built from the same nodes (reading_12).  `json_shaped`:
+    moreover every key is a string, so a schema validator can be given the
+    data as it is (plain.schema_view).
     """
 
     node: Any  # yaml.Node or None for an empty document
     data: Any
     plain_tree: bool = False
+    json_shaped: bool = False
 
 
 _NUMBER_11 = Loader11("")
@@ -318,8 +321,10 @@ def parse(
         if "*" not in text:  # without a `*` in the text no alias exists: the nodes form a plain tree
             try:
                 scalar = _SCALAR_11 if yaml11 else _SCALAR_12
-                data = construct(node, scalar, max_depth=max_depth, max_keychars=MAX_KEY_CHARS, max_nodes=max_nodes)
-                return Parsed(node, data, plain_tree=True)
+                data, text_keys = construct(
+                    node, scalar, max_depth=max_depth, max_keychars=MAX_KEY_CHARS, max_nodes=max_nodes
+                )
+                return Parsed(node, data, plain_tree=True, json_shaped=text_keys)
             except Unusual:
                 pass  # PyYAML's constructor, after the full checks, builds it or words the error
         walk = check_nodes if "*" in text else check_tree
@@ -349,14 +354,14 @@ def reading_12(first: Parsed, text: str, *, name: str) -> Parsed:
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
-            data = construct(
+            data, text_keys = construct(
                 first.node,
                 _SCALAR_AGAIN_12,
                 max_depth=DEFAULT_MAX_DEPTH,
                 max_keychars=MAX_KEY_CHARS,
                 max_nodes=DEFAULT_MAX_NODES,
             )
-            return Parsed(first.node, data, plain_tree=True)
+            return Parsed(first.node, data, plain_tree=True, json_shaped=text_keys)
         except Unusual:
             pass
         finally:

@@ -55,9 +55,15 @@ def nulls_to_empty(data: Any) -> Any:
     return out
 
 
-def schema_view(data: Any, *, v1: bool = False) -> Any:
-    """What a JSON Schema validator is given for a document."""
-    data = jsonable(data)
+def schema_view(data: Any, *, v1: bool = False, json_shaped: bool = False) -> Any:
+    """What a JSON Schema validator is given for a document.
+
+    `json_shaped`: the caller knows the data has only string keys and plain
+    types (loading.Parsed.json_shaped), so no deep copy is needed; validators
+    only read it.
+    """
+    if not json_shaped:
+        data = jsonable(data)
     if v1 and isinstance(data, dict):
         return {k: ({} if v is None else v) for k, v in data.items()}
     return nulls_to_empty(data)

@@ -66,13 +66,28 @@ def interpolate_document(
     environment: Mapping[str, str] = env if env is not None else {}
     nested = version is ComposeVersion.SPEC
 
-    def visit(value: Any, path: PathParts) -> Any:
+    trail: list[Any] = []  # the path of the value being visited; a tuple only where a `$` is
+
+    def visit(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: visit(v, (*path, k)) for k, v in value.items()}
+            out = {}
+            for k, v in value.items():
+                trail.append(k)
+                out[k] = visit(v)
+                trail.pop()
+            return out
         if isinstance(value, list):
-            return [visit(v, (*path, i)) for i, v in enumerate(value)]
+            items = []
+            for i, v in enumerate(value):
+                trail.append(i)
+                items.append(visit(v))
+                trail.pop()
+            return items
         if not isinstance(value, str) or "$" not in value:
             return value
+        return expand(value, tuple(trail))
+
+    def expand(value: str, path: PathParts) -> Any:
         shown = format_path(path)
         problems = ip.find_errors(value, version=version)
         for err in problems:
@@ -110,7 +125,7 @@ def interpolate_document(
             result.paths.add(path)
         return out
 
-    result.data = visit(data, ())
+    result.data = visit(data)
     return result
 
 

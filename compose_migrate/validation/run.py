@@ -101,11 +101,13 @@ def _schema_layer(
     validator: Any,
     interpolated: set[PathParts],
     where: Callable[[PathParts, bool], tuple[int, int]],
+    *,
+    json_shaped: bool = False,
 ) -> list[Finding]:
     if validator is None and version is not None:
         from ..fastcheck import is_valid
 
-        if is_valid(data, version):
+        if is_valid(data, version, json_shaped=json_shaped):
             return []  # the generated yes/no validator: jsonschema only to explain a "no"
     from .hints import hint_for, version_reason
     from .schema import BAD_VALUE, DUPLICATE_ITEM, UNKNOWN_KEY, WRONG_TYPE, problems
@@ -204,7 +206,8 @@ def _validate_document(
     early += tab_findings(doc.text, reading_version, file=doc.name)
     early += pitfall_findings(doc.r11.node, reading_version, file=doc.name)
 
-    data = doc.reading(reading_version).data
+    reading = doc.reading(reading_version)
+    data = reading.data
     if "$" in doc.text or "\\" in doc.text:
         interp = interpolate_document(data, reading_version, doc.r11.node, env=env, file=doc.name)
     else:
@@ -214,7 +217,9 @@ def _validate_document(
     early += interp.findings
 
     where = Locator(doc).locate  # one key index for every finding of this document
-    schema_found = _schema_layer(doc, v, interp.data, validator, interp.paths, where)
+    # Interpolation replaces strings by strings: the keys stay as the reading built them.
+    shaped = reading.json_shaped
+    schema_found = _schema_layer(doc, v, interp.data, validator, interp.paths, where, json_shaped=shaped)
     semantic: list[Finding] = []
     if v is not None and validator is None:
         semantic = semantic_findings(interp.data, v, file=doc.name, locate=where)
