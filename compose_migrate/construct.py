@@ -3,7 +3,7 @@
 PyYAML's SafeConstructor builds every value through a generator and a
 per-tag dispatch, which costs more than composing the nodes in C.  A Compose
 file is mappings, sequences and scalars with core tags, so one recursive
-walk builds the same values and runs loading.check_tree's checks (tags,
+walk builds the same values and runs loading.check_nodes's checks (tags,
 depth, node count, duplicate and overlong keys) on the way.
 
 Anything out of the ordinary raises Unusual, and the caller goes back to
@@ -112,6 +112,8 @@ def construct(
                 raise Unusual
             pairs = node.value
             count += 2 * len(pairs)
+            if count >= max_nodes:
+                raise Unusual  # checked as it grows: a missed alias must not expand for long
             out = {}
             for k, v in pairs:
                 if type(k) is not scalar_node or len(k.value) > max_keychars:
@@ -119,7 +121,8 @@ def construct(
                 key = scalar(k)
                 if type(key) is not str:
                     text_keys = False
-                out[key] = value(v, depth + 1)
+                # Scalars inline: most nodes are, and a call per node is most of the cost.
+                out[key] = scalar(v) if type(v) is scalar_node and depth < max_depth else value(v, depth + 1)
             if len(out) != len(pairs):
                 raise Unusual  # a duplicate key, or two keys read as one value (`1` and `0x1`)
             return out
@@ -127,10 +130,11 @@ def construct(
             if node.tag != _SEQ:
                 raise Unusual
             count += len(node.value)
+            if count >= max_nodes:
+                raise Unusual
+            if depth < max_depth:
+                return [scalar(item) if type(item) is scalar_node else value(item, depth + 1) for item in node.value]
             return [value(item, depth + 1) for item in node.value]
         raise Unusual
 
-    data = value(root, 1)
-    if count + 1 > max_nodes:
-        raise Unusual
-    return data, text_keys
+    return value(root, 1), text_keys

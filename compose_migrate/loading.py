@@ -267,6 +267,19 @@ class Loader12(_Parser, _Constructor12, _Resolver12):
         _Resolver12.__init__(self)
 
 
+# An alias (`*name`) or a tag (`!tag`, `!!str`) can only start a node: at the
+# start of a line or after a space, a flow indicator, `:`, `?` or `-`.  A `*` or
+# `!` anywhere else (`*.log` inside a word, `Don't!` in a comment) is neither.
+# Erring on "maybe" only costs the slow path.
+ALIAS, TAG = "*", "!"
+_MAY_START = {c: re.compile(r"(?:^|[\s\[\]{},:?-])" + re.escape(c), re.M) for c in (ALIAS, TAG)}
+
+
+def may_hold(indicator: str, text: str) -> bool:
+    """Whether `text` may hold an alias (ALIAS) or an explicit tag (TAG)."""
+    return indicator in text and _MAY_START[indicator].search(text) is not None
+
+
 @dataclass
 class Parsed:
     """One reading of a file: the node tree (positions) and the plain data.
@@ -318,7 +331,7 @@ def parse(
             raise _error("CM012", f"nesting deeper than {max_depth} levels", name) from None
         if node is None:
             return Parsed(None, None)
-        if "*" not in text:  # without a `*` in the text no alias exists: the nodes form a plain tree
+        if not may_hold(ALIAS, text):  # no alias: the nodes form a plain tree
             try:
                 scalar = _SCALAR_11 if yaml11 else _SCALAR_12
                 data, text_keys = construct(
@@ -327,8 +340,8 @@ def parse(
                 return Parsed(node, data, plain_tree=True, json_shaped=text_keys)
             except Unusual:
                 pass  # PyYAML's constructor, after the full checks, builds it or words the error
-        walk = check_nodes if "*" in text else check_tree
-        walk(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
+        # The full checks, memoised per node: safe whatever the tree holds.
+        check_nodes(node, name=name, max_nodes=max_nodes, max_depth=max_depth)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
@@ -346,11 +359,11 @@ def reading_12(first: Parsed, text: str, *, name: str) -> Parsed:
     """The YAML 1.2 reading of `text`, whose YAML 1.1 reading is `first`.
 
     Both readings compose the same nodes and differ only in how plain
-    scalars resolve, so a plain tree with no explicit tag anywhere (no `!`
-    in the text) is read again without parsing; the nodes keep their YAML
+    scalars resolve, so a plain tree with no explicit tag anywhere is read
+    again without parsing; the nodes keep their YAML
     1.1 tags, which only the YAML 1.1 checks look at.
     """
-    if first.plain_tree and "!" not in text:
+    if first.plain_tree and not may_hold(TAG, text):
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
@@ -458,6 +471,7 @@ def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None
     """
     size: dict[int, int] = {}
     depth: dict[int, int] = {}
+    shared = False
     on_stack: set[int] = set()
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
@@ -477,7 +491,9 @@ def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None
                 mark = node.start_mark
                 raise _error(
                     "CM011",
-                    f"aliases expand to more than {max_nodes} nodes (an alias bomb?)",
+                    f"aliases expand to more than {max_nodes} nodes (an alias bomb?)"
+                    if shared
+                    else f"more than {max_nodes} nodes, the limit for one file",
                     name,
                     mark.line + 1,
                     mark.column + 1,
@@ -487,6 +503,7 @@ def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None
                 raise _error("CM012", f"nesting deeper than {max_depth} levels", name, mark.line + 1, mark.column + 1)
             continue
         if nid in size:
+            shared = True  # reached again through an alias
             continue
         if nid in on_stack:
             mark = node.start_mark
@@ -508,28 +525,6 @@ def check_nodes(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None
         for k in _children(node):
             if id(k) not in size:
                 stack.append((k, False))
-
-
-def check_tree(root: Any, *, name: str, max_nodes: int, max_depth: int) -> None:
-    """check_nodes for a document without aliases: one cheap preorder walk."""
-    count = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
-    mapping, sequence = yaml.MappingNode, yaml.SequenceNode
-    while stack:
-        node, depth = stack.pop()
-        count += 1
-        if node.tag not in ALLOWED_TAGS or depth > max_depth:
-            # Rare and refused anyway: the full walk words and places the error.
-            check_nodes(root, name=name, max_nodes=max_nodes, max_depth=max_depth)
-        if isinstance(node, mapping):
-            _check_duplicates(node, name)
-            for k, v in node.value:
-                stack.append((k, depth + 1))
-                stack.append((v, depth + 1))
-        elif isinstance(node, sequence):
-            stack.extend((item, depth + 1) for item in node.value)
-    if count > max_nodes:
-        raise _error("CM011", f"more than {max_nodes} nodes", name, 1, 1)
 
 
 def _children(node: Any) -> Iterator[Any] | list[Any]:

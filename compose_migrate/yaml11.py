@@ -87,8 +87,17 @@ _STRING_MAP_RX = _compile(STRING_MAP_PATHS)
 _MODE_RX = _compile(MODE_PATHS)
 
 
+# Every path of the tables above names one of these: most paths name none and
+# are answered without trying the tables.
+_ANY_KIND_RX = re.compile(
+    r"ports\[|expose\[|mode|environment|labels|args|extra_hosts|sysctls|annotations|driver_opts|log_opt|options"
+)
+
+
 def path_kind(path: str) -> str | None:
     """'port', 'string-map', 'mode' or None for a Finding-style path."""
+    if not _ANY_KIND_RX.search(path):
+        return None
     if _PORT_RX.match(path):
         return "port"
     if _MODE_RX.match(path):
@@ -490,12 +499,15 @@ def pitfalls(plain_scalar_text: str, path: str, *, legacy: bool) -> list[Pitfall
             )
         ]
     first = text[0]
-    # Cheap exit: only these first characters can resolve to non-strings.
+    # Cheap exits: only these first characters can resolve to non-strings, and
+    # without a `:` only mode and string-map fields have traps.
     if first not in "-+.0123456789yYnNoOtTfF":
+        return []
+    kind = path_kind(path)
+    if ":" not in text and kind not in ("mode", "string-map"):
         return []
     v11 = resolve_plain_11(text)
     v12 = resolve_plain_12(text, go_yaml=True)
-    kind = path_kind(path)
     out: list[Pitfall] = []
 
     if ":" in text and isinstance(v11, (int, float)) and not isinstance(v11, bool):

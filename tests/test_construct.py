@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from compose_migrate import load, validate
 from compose_migrate.findings import ComposeMigrateError
-from compose_migrate.loading import Loader11, Loader12, parse, reading_12
+from compose_migrate.loading import ALIAS, TAG, Loader11, Loader12, may_hold, parse, reading_12
 
 from .conftest import SHARED
 
@@ -246,3 +246,43 @@ def test_an_unquoted_equals_sign() -> None:
     assert not legacy.valid
     quoted = 'version: "2.4"\nservices:\n  web:\n    image: nginx\n    command: "="\n'
     assert validate(load(text=quoted)).valid
+
+
+ALIAS_PLACES = ["a: *x", "- *x", "[*x]", "[a,*x]", "{a: *x}", "{*x : 1}", '{"a":*x}', "*x : 1", "a:\t*x", "? *x"]
+TAG_PLACES = ["a: !!str 1", "- !reset []", "!!map {}", "[!x a]", "a:\t!x b", "%TAG ! tag:x,1:\n---", '{"a":!x 1}']
+
+
+@pytest.mark.parametrize("text", ALIAS_PLACES)
+def test_may_hold_sees_every_place_an_alias_can_stand(text: str) -> None:
+    assert may_hold(ALIAS, "x: &x 1\n" + text + "\n")
+
+
+@pytest.mark.parametrize("text", TAG_PLACES)
+def test_may_hold_sees_every_place_a_tag_can_stand(text: str) -> None:
+    assert may_hold(TAG, text + "\n")
+
+
+def test_may_hold_lets_stars_and_bangs_inside_words_pass() -> None:
+    text = "# Don't forget!\nservices:\n  web:\n    image: foo*bar\n    command: a!b\n    volumes: [/x/*]\n"
+    assert not may_hold(ALIAS, text) and not may_hold(TAG, text)
+
+
+def test_may_hold_never_misses_an_alias_or_a_tag_in_the_corpus() -> None:
+    """A miss would send an alias-bearing tree down the fast path: checked against libyaml's own events."""
+    import yaml
+
+    seen = {ALIAS: 0, TAG: 0}
+    for path in CORPUS:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        try:
+            events = list(yaml.parse(text, Loader=yaml.CSafeLoader))
+        except yaml.YAMLError:
+            continue
+        if any(isinstance(e, yaml.AliasEvent) for e in events):
+            seen[ALIAS] += 1
+            assert may_hold(ALIAS, text), path
+        if any(getattr(e, "tag", None) and not any(getattr(e, "implicit", (True,))) for e in events):
+            seen[TAG] += 1
+            assert may_hold(TAG, text), path
+    # The corpus holds tags but, as it happens, no alias: ALIAS_PLACES covers those.
+    assert seen[TAG] >= 1, seen

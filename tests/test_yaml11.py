@@ -347,3 +347,16 @@ def test_case_006_mode_findings_from_the_bank() -> None:
     parsed = case["expected"]["validate input.yml"]["parsed_values"]
     assert resolve_plain_11(quiet) == parsed["services.api.secrets[0].mode"] == resolve_plain_12(quiet, go_yaml=True)
     assert resolve_plain_11(text) == parsed["services.api.secrets[1].mode"]
+
+
+def test_the_quick_path_kind_check_lets_every_table_pattern_through() -> None:
+    """path_kind answers None early when no table could match: that shortcut must never hide a match."""
+    from compose_migrate import yaml11
+
+    for pattern in yaml11.PORT_PATHS + yaml11.STRING_MAP_PATHS + yaml11.MODE_PATHS:
+        for star in ("x", "services.web", "a.b-c"):
+            sample = pattern.replace("*", star).replace("[]", "[3]")
+            assert yaml11.path_kind(sample) is not None, sample
+    assert yaml11.path_kind("services.web.image") is None
+    assert yaml11.path_kind("services.web.ports[0]") == "port"
+    assert yaml11.path_kind("services.web.environment.MODE") == "string-map"

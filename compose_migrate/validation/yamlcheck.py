@@ -83,31 +83,48 @@ def _candidates(root: Any, *, keys: bool) -> list[tuple[bool, tuple[Any, ...], A
     path: list[Any] = []
     seen: set[int] = set()
     scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    first = _VALUE_FIRST
+
+    def trap(node: Any) -> bool:
+        # Plain, starting like a non-string, and not seen before (an alias of a scalar).
+        text = node.value
+        return not node.style and bool(text) and text[0] in _VALUE_FIRST and id(node) not in seen
 
     def visit(node: Any) -> None:
+        # Scalars are handled in their parent's loop (a call per node is most of the cost);
+        # shared nodes are walked once.
         if id(node) in seen:
             return
         seen.add(id(node))
-        kind = type(node)
-        if kind is mapping:
+        if type(node) is mapping:
             for k, v in node.value:
                 if type(k) is not scalar or k.tag == "tag:yaml.org,2002:merge":
                     continue
                 text = k.value
-                path.append(text)
                 if keys and not k.style and (not text or text[0] in _KEY_FIRST):
-                    out.append((True, tuple(path), k))
-                visit(v)
-                path.pop()
-        elif kind is sequence:
+                    out.append((True, (*path, text), k))
+                if type(v) is not scalar:
+                    path.append(text)
+                    visit(v)
+                    path.pop()
+                elif not v.style and v.value and v.value[0] in first and id(v) not in seen:  # trap(v), inline
+                    seen.add(id(v))
+                    out.append((False, (*path, text), v))
+        elif type(node) is sequence:
             for i, item in enumerate(node.value):
-                path.append(i)
-                visit(item)
-                path.pop()
-        elif kind is scalar and not node.style and node.value and node.value[0] in _VALUE_FIRST:
-            out.append((False, tuple(path), node))
+                if type(item) is not scalar:
+                    path.append(i)
+                    visit(item)
+                    path.pop()
+                elif not item.style and item.value and item.value[0] in first and id(item) not in seen:
+                    seen.add(id(item))
+                    out.append((False, (*path, i), item))
 
-    visit(root)
+    if type(root) is scalar:
+        if trap(root):
+            out.append((False, (), root))
+    else:
+        visit(root)
     return out
 
 
