@@ -52,3 +52,15 @@ def test_a_fragment_without_images_is_warned_and_a_broken_service_is_an_error(tm
 
 def test_the_engines_own_networks_need_no_declaration() -> None:
     assert cm.validate(cm.load(SHARED / "corpus/docker-compose/networks/bridge.yml")).valid
+
+
+def test_references_are_judged_on_the_loaded_text_not_read_again(tmp_path: Path) -> None:
+    """validate() resolves extends from the document it was given (no second read of the file)."""
+    (tmp_path / "base.yml").write_text('version: "2.4"\nservices:\n  web:\n    image: nginx\n', encoding="utf-8")
+    main = tmp_path / "compose.yml"
+    good = 'version: "2.4"\nservices:\n  app:\n    extends:\n      file: base.yml\n      service: web\n'
+    main.write_text(good, encoding="utf-8")
+    assert cm.validate(cm.load(main)).valid
+    edited = cm.load(text=good.replace("service: web", "service: nope"), name=str(main))
+    codes = [(f.code, f.line) for f in cm.validate(edited).findings]
+    assert ("CM303", 4) in codes, codes  # the text's extends target is missing, whatever the disk says

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import interpolation as ip
@@ -146,10 +146,12 @@ class _Loader:
         interpolate: bool,
         texts: Mapping[str, str] | None,
         max_bytes: int,
+        documents: Mapping[str, Document] | None = None,
     ) -> None:
         self.environ = environ
         self.interpolate = interpolate
         self.texts = {os.path.abspath(k): v for k, v in (texts or {}).items()}
+        self.preloaded = {os.path.abspath(k): v for k, v in (documents or {}).items()}
         self.max_bytes = max_bytes
         self.findings: list[Finding] = []
         self.files: list[ProjectFile] = []
@@ -167,6 +169,10 @@ class _Loader:
         try:
             if path in self.texts:
                 doc = load_document(text=self.texts[path], name=name, max_bytes=self.max_bytes)
+            elif path in self.preloaded:
+                # Read already (validate's own file): the same readings, under the loader's name.
+                pre = self.preloaded[path]
+                doc = Document(source=replace(pre.source, name=name), r11=pre.r11, _r12=pre._r12)
             else:
                 doc = load_document(path, name=name, max_bytes=self.max_bytes)
         except ComposeMigrateError as exc:
@@ -427,11 +433,13 @@ def load_project(
     project_directory: str | None = None,
     texts: Mapping[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    documents: Mapping[str, Document] | None = None,
 ) -> Project:
     """Load and merge a project: `files` in order (like repeated -f), or discovery in `directory`.
 
     `environ` defaults to the process environment; `texts` maps paths to
-    replacement text (used to load a migrated project without writing it).
+    replacement text (used to load a migrated project without writing it);
+    `documents` maps paths to files the caller has loaded already.
     """
     notes: list[Finding] = []
     if not files:
@@ -455,7 +463,7 @@ def load_project(
     env_findings: list[Finding] = []
     env = _environment(project_dir, env_files, os.environ if environ is None else environ, env_findings)
     active = tuple(profiles) or tuple(p for p in env.get("COMPOSE_PROFILES", "").split(",") if p)
-    loader = _Loader(environ=env, interpolate=interpolate, texts=texts, max_bytes=max_bytes)
+    loader = _Loader(environ=env, interpolate=interpolate, texts=texts, max_bytes=max_bytes, documents=documents)
     loader.findings += notes + env_findings
     root, legacy = _load_files(loader, paths, env, project_dir, (), roles=("main", "override"))
     project = Project(project_dir, loader.files, root, loader.findings, env, active, legacy)

@@ -52,7 +52,9 @@ def reference_findings(
         return []  # text or stdin: relative `file:` paths have nothing to resolve against
     from ..project.loader import load_project
 
-    project = load_project([doc.name], environ=dict(env or {}), interpolate=True, max_bytes=max_bytes)
+    project = load_project(
+        [doc.name], environ=dict(env or {}), interpolate=True, max_bytes=max_bytes, documents={doc.name: doc}
+    )
     me = os.path.abspath(doc.name)
     prefix: tuple[str, ...] = () if doc.version is ComposeVersion.V1 else ("services",)
     raw = data if doc.version is ComposeVersion.V1 else data.get("services")
