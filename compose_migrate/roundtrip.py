@@ -252,24 +252,29 @@ def tree_from_nodes(node: Any, y: YAML) -> Any:
     """
     import yaml
     from ruamel.yaml import nodes
-    from ruamel.yaml.error import StreamMark
 
     resolver = y.resolver
+    seq_tag = resolver.resolve(nodes.SequenceNode, None, (True, False))
+    map_tag = resolver.resolve(nodes.MappingNode, None, (True, False))
+    # The tag of a scalar depends on its text and whether it is plain alone (no
+    # path resolvers here): one resolution per distinct scalar, not per node.
+    tags: dict[tuple[str, bool], Any] = {}
+    scalar_node = yaml.ScalarNode
 
-    def mark(m: Any) -> StreamMark:
-        return StreamMark(m.name, m.index, m.line, m.column)
-
+    # The fast reader's own marks serve as they are: ruamel's constructor reads
+    # only their line and column (a failure sends the caller down the full path).
     def convert(n: Any) -> Any:
-        if isinstance(n, yaml.ScalarNode):
+        if type(n) is scalar_node:
             style = n.style or None
-            tag = resolver.resolve(nodes.ScalarNode, n.value, (style is None, style is not None))
-            return nodes.ScalarNode(tag, n.value, mark(n.start_mark), mark(n.end_mark), style=style)
+            plain = style is None
+            tag = tags.get((n.value, plain))
+            if tag is None:
+                tag = tags[(n.value, plain)] = resolver.resolve(nodes.ScalarNode, n.value, (plain, not plain))
+            return nodes.ScalarNode(tag, n.value, n.start_mark, n.end_mark, style=style)
         if isinstance(n, yaml.SequenceNode):
-            tag = resolver.resolve(nodes.SequenceNode, None, (True, False))
             value = [convert(x) for x in n.value]
-            return nodes.SequenceNode(tag, value, mark(n.start_mark), mark(n.end_mark), flow_style=n.flow_style)
-        tag = resolver.resolve(nodes.MappingNode, None, (True, False))
+            return nodes.SequenceNode(seq_tag, value, n.start_mark, n.end_mark, flow_style=n.flow_style)
         pairs = [(convert(k), convert(v)) for k, v in n.value]
-        return nodes.MappingNode(tag, pairs, mark(n.start_mark), mark(n.end_mark), flow_style=n.flow_style)
+        return nodes.MappingNode(map_tag, pairs, n.start_mark, n.end_mark, flow_style=n.flow_style)
 
     return y.constructor.construct_document(convert(node))

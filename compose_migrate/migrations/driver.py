@@ -308,7 +308,8 @@ def _shape(tree: Any) -> list[Any]:
                 walk(v)
         elif isinstance(x, list):
             out.append((id(x), type(x), len(x), fa.flow_style() if fa is not None else None, x))
-            for v in x:
+            # list's own iterator: CommentedSeq's (from collections.abc) indexes item by item.
+            for v in list.__iter__(x):
                 walk(v)
         else:
             out.append((id(x), x))
