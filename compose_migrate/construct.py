@@ -91,11 +91,24 @@ def scalar_builder(number: Callable[[Any], Any], *, reresolve: bool) -> Callable
     return by_tag
 
 
+STR_TAG = _STR
+
+
 def construct(
-    root: Any, scalar: Callable[[Any], Any], *, max_depth: int, max_keychars: int, max_nodes: int
+    root: Any,
+    scalar: Callable[[Any], Any],
+    *,
+    max_depth: int,
+    max_keychars: int,
+    max_nodes: int,
+    text_tag: str | None = None,
 ) -> tuple[Any, bool]:
     """The plain data of a tree WITHOUT aliases (a shared node would be built twice),
-    and whether every mapping key is a string (then the data is already JSON-shaped)."""
+    and whether every mapping key is a string (then the data is already JSON-shaped).
+
+    `text_tag`: scalars with this tag are their own text (STR_TAG when the
+    tags are final), taken without calling `scalar`; most scalars are.
+    """
     count = 0
     text_keys = True
     scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
@@ -118,11 +131,17 @@ def construct(
             for k, v in pairs:
                 if type(k) is not scalar_node or len(k.value) > max_keychars:
                     raise Unusual
-                key = scalar(k)
-                if type(key) is not str:
-                    text_keys = False
+                if k.tag == text_tag:
+                    key = k.value
+                else:
+                    key = scalar(k)
+                    if type(key) is not str:
+                        text_keys = False
                 # Scalars inline: most nodes are, and a call per node is most of the cost.
-                out[key] = scalar(v) if type(v) is scalar_node and depth < max_depth else value(v, depth + 1)
+                if type(v) is not scalar_node or depth >= max_depth:
+                    out[key] = value(v, depth + 1)
+                else:
+                    out[key] = v.value if v.tag == text_tag else scalar(v)
             if len(out) != len(pairs):
                 raise Unusual  # a duplicate key, or two keys read as one value (`1` and `0x1`)
             return out
@@ -133,7 +152,12 @@ def construct(
             if count >= max_nodes:
                 raise Unusual
             if depth < max_depth:
-                return [scalar(item) if type(item) is scalar_node else value(item, depth + 1) for item in node.value]
+                return [
+                    (item.value if item.tag == text_tag else scalar(item))
+                    if type(item) is scalar_node
+                    else value(item, depth + 1)
+                    for item in node.value
+                ]
             return [value(item, depth + 1) for item in node.value]
         raise Unusual
 

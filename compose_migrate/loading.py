@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .construct import Unusual, construct, go_yaml_value, scalar_builder
+from .construct import STR_TAG, Unusual, construct, go_yaml_value, scalar_builder
 from .findings import ComposeMigrateError, Finding, Severity
 
 # Limits that keep a hostile file cheap to refuse.  Each can be raised by the
@@ -253,11 +253,20 @@ _Constructor12.add_constructor(_CORE + "int", _Constructor12.construct_yaml_int)
 _Constructor12.add_constructor(_CORE + "float", _Constructor12.construct_yaml_float)
 
 
+def _quiet_path_hooks(loader: Any) -> None:
+    # The composer calls descend_resolver(parent, index) and ascend_resolver()
+    # around every node, for path resolvers; these loaders have none, and a
+    # builtin that does nothing costs a fraction of a Python call.
+    loader.descend_resolver = {}.get
+    loader.ascend_resolver = [].clear
+
+
 class Loader11(_Parser, _Constructor, _Resolver11):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
         _Resolver11.__init__(self)
+        _quiet_path_hooks(self)
 
 
 class Loader12(_Parser, _Constructor12, _Resolver12):
@@ -265,6 +274,7 @@ class Loader12(_Parser, _Constructor12, _Resolver12):
         _Parser.__init__(self, stream)
         _Constructor12.__init__(self)
         _Resolver12.__init__(self)
+        _quiet_path_hooks(self)
 
 
 # An alias (`*name`) or a tag (`!tag`, `!!str`) can only start a node: at the
@@ -335,7 +345,12 @@ def parse(
             try:
                 scalar = _SCALAR_11 if yaml11 else _SCALAR_12
                 data, text_keys = construct(
-                    node, scalar, max_depth=max_depth, max_keychars=MAX_KEY_CHARS, max_nodes=max_nodes
+                    node,
+                    scalar,
+                    max_depth=max_depth,
+                    max_keychars=MAX_KEY_CHARS,
+                    max_nodes=max_nodes,
+                    text_tag=STR_TAG,
                 )
                 return Parsed(node, data, plain_tree=True, json_shaped=text_keys)
             except Unusual:
