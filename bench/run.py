@@ -169,6 +169,13 @@ def find_peers() -> dict[str, Peer]:
     return peers
 
 
+def _shown_version(p: Peer) -> str:
+    if not p.version:
+        return f"not installed ({p.status or 'run with --install-peers'})"
+    caveat = p.status.removeprefix("installed").strip()  # "(with PyYAML 6: ...)", say
+    return f"{p.version} {caveat}".strip()
+
+
 def _first_line(cmd: list[str]) -> str:
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
@@ -217,10 +224,27 @@ def install_peers() -> dict[str, str]:
     dc1 = PEERS / "dc1"
     if not (dc1 / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(dc1)], check=True)
-    attempt(
-        "docker-compose==1.29.2",
-        [[str(dc1 / "bin" / "python"), "-m", "pip", "install", "--quiet", "docker-compose==1.29.2"]],
-    )
+    dc1_pip = [str(dc1 / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    attempt("docker-compose==1.29.2", [dc1_pip + ["docker-compose==1.29.2"]])
+    if status["docker-compose==1.29.2"] != "installed":
+        # 1.29.2 pins PyYAML<6, whose sdist no longer builds on current Pythons;
+        # its own code runs on PyYAML 6, so install it without its pins.
+        deps = [
+            "PyYAML>=5.3,<7",
+            "docopt>=0.6.1,<1",
+            "jsonschema>=2.5.1,<4",
+            "requests>=2.20,<3",
+            "texttable>=0.9.0,<2",
+            "websocket-client>=0.32.0,<1",
+            "docker>=5,<7",
+            "dockerpty>=0.4.1,<1",
+            "python-dotenv>=0.13.0,<1",
+            "distro>=1.5.0,<2",
+            "setuptools",
+        ]
+        attempt("docker-compose==1.29.2", [dc1_pip + ["--no-deps", "docker-compose==1.29.2"], dc1_pip + deps])
+        if status["docker-compose==1.29.2"] == "installed":
+            status["docker-compose==1.29.2"] = "installed (with PyYAML 6: its PyYAML<6 pin does not build here)"
     (PEERS / "status.json").write_text(json.dumps(status, indent=2) + "\n")
     return status
 
@@ -525,10 +549,10 @@ def main(argv: list[str] | None = None) -> int:
 
     # --------------------------------------------------------------------------- report
     versions = {
-        "compose-migrate": _first_line(ours() + ["--version"]) if False else _our_version(),
+        "compose-migrate": _our_version(),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
-        **{p.name: (p.version or f"not installed ({p.status or 'run with --install-peers'})") for p in peers.values()},
+        **{p.name: _shown_version(p) for p in peers.values()},
     }
     print()
     print_table(rows)
