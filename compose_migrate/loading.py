@@ -307,10 +307,15 @@ class Parsed:
     json_shaped: bool = False
 
 
-_NUMBER_11 = Loader11("")
-_NUMBER_12 = Loader12("")
-_SCALAR_11 = scalar_builder(lambda node: _NUMBER_11.construct_object(node), reresolve=False)
-_SCALAR_12 = scalar_builder(lambda node: _NUMBER_12.construct_object(node), reresolve=False)
+def _numbers(loader: Any) -> Any:
+    # The loader's own int and float constructors, called directly:
+    # construct_object would remember every node it ever built.
+    ints, floats = loader.construct_yaml_int, loader.construct_yaml_float
+    return lambda node: ints(node) if node.tag == _CORE + "int" else floats(node)
+
+
+_SCALAR_11 = scalar_builder(_numbers(Loader11("")), reresolve=False)
+_SCALAR_12 = scalar_builder(_numbers(Loader12("")), reresolve=False)
 _SCALAR_AGAIN_12 = scalar_builder(lambda node: None, reresolve=True)
 
 

@@ -286,3 +286,23 @@ def test_may_hold_never_misses_an_alias_or_a_tag_in_the_corpus() -> None:
             assert may_hold(TAG, text), path
     # The corpus holds tags but, as it happens, no alias: ALIAS_PLACES covers those.
     assert seen[TAG] >= 1, seen
+
+
+@pytest.mark.parametrize("yaml11", [True, False])
+def test_a_parsed_tree_is_not_kept_alive_by_the_loader(yaml11: bool) -> None:
+    """A batch of thousands of files must not pile up nodes (PyYAML's construct_object remembers each)."""
+    import gc
+    import weakref
+
+    parsed = parse("a: [1, 2.5, 0x1F]\n", name="t", yaml11=yaml11)
+    number = weakref.ref(parsed.node.value[0][1].value[0])
+    del parsed
+    gc.collect()
+    assert number() is None
+
+
+def test_the_scalar_reading_helper_of_to_spec_forgets_what_it_built() -> None:
+    from compose_migrate.migrations.to_spec import _scalars
+
+    assert [_scalars.reading_12(t) for t in ("0440", "08", "yes", "1_000")] == [288, 8.0, "yes", 1000]
+    assert _scalars._R12.constructed_objects == {}

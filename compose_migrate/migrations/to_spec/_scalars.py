@@ -48,7 +48,10 @@ _R12 = loading.Loader12("")
 def reading_12(text: str) -> Any:
     """What loading.Loader12 (YAML 1.2 core, go-yaml's octal) makes of a plain scalar."""
     tag = _R12.resolve(yaml.ScalarNode, text, (True, False))
-    return _R12.construct_object(yaml.ScalarNode(tag, text), deep=True)
+    try:
+        return _R12.construct_object(yaml.ScalarNode(tag, text), deep=True)
+    finally:
+        _R12.constructed_objects.clear()  # it remembers every node it built
 
 
 def _same(a: Any, b: Any) -> bool:
