@@ -2,7 +2,7 @@
 
 The wheel ships `schemas/` as the package data `compose_migrate/_schemas`;
 in a source checkout the files are read from the repository's `schemas/`.
-Our schemas are checked by validation/draft7.py (jsonschema's Draft-07 errors, for
+Our schemas are checked by validation/draft7/ (jsonschema's Draft-07 errors, for
 the keywords they use), not by jsonschema, whose import costs ~60 ms.
 """
 
@@ -53,7 +53,7 @@ def load_schema(version: ComposeVersion) -> dict[str, Any]:
 def validator_for(version: ComposeVersion) -> Draft7Validator:
     """A Draft-07 validator for `version`, built once and cached.
 
-    It is validation/draft7.py's, not jsonschema's: same errors, without
+    It is validation/draft7/'s, not jsonschema's: same errors, without
     jsonschema's import.  It refuses a schema using a keyword it does not
     implement.  The schema is not meta-validated here: it is our own generated
     file (tests/test_catalog.py checks every one against the Draft-07 meta-schema).

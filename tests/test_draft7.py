@@ -1,4 +1,4 @@
-"""validation/draft7.py gives jsonschema's Draft7Validator errors, error for error, on our schemas.
+"""validation/draft7/ gives jsonschema's Draft7Validator errors, error for error, on our schemas.
 
 jsonschema (the version in the test extra) is the reference throughout: every
 error's keyword, value, instance, subschema, message, paths and oneOf context
