@@ -253,6 +253,36 @@ _Constructor12.add_constructor(_CORE + "int", _Constructor12.construct_yaml_int)
 _Constructor12.add_constructor(_CORE + "float", _Constructor12.construct_yaml_float)
 
 
+class _Constructor11(_Constructor):
+    """PyYAML's numbers; a plain one it resolves but cannot build (`0x_`, `0b_`) stays text.
+
+    docker-compose 1.x failed on such a file; keeping the text lets a spec file
+    (first read this way to detect it) be read at all, and yamlcheck reports it
+    in a legacy file, located (CM058).  Numbers of thousands of digits are
+    still refused here: they are hostile, not mistyped.
+    """
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            if node.style or len(node.value) > 100:
+                raise
+            return node.value
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_float(node)
+        except ValueError:
+            if node.style or len(node.value) > 100:
+                raise
+            return node.value
+
+
+_Constructor11.add_constructor(_CORE + "int", _Constructor11.construct_yaml_int)
+_Constructor11.add_constructor(_CORE + "float", _Constructor11.construct_yaml_float)
+
+
 def _quiet_path_hooks(loader: Any) -> None:
     # The composer calls descend_resolver(parent, index) and ascend_resolver()
     # around every node, for path resolvers; these loaders have none, and a
@@ -261,10 +291,10 @@ def _quiet_path_hooks(loader: Any) -> None:
     loader.ascend_resolver = [].clear
 
 
-class Loader11(_Parser, _Constructor, _Resolver11):
+class Loader11(_Parser, _Constructor11, _Resolver11):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
-        _Constructor.__init__(self)
+        _Constructor11.__init__(self)
         _Resolver11.__init__(self)
         _quiet_path_hooks(self)
 

@@ -186,6 +186,13 @@ def _timestamp(text: str) -> datetime.date | datetime.datetime | None:
     m = _TIMESTAMP.fullmatch(text)
     if m is None:
         return None
+    try:
+        return _timestamp_value(m, text)
+    except ValueError:
+        return None  # 2024-13-45: the pattern of a date, but no real one (PyYAML fails on it)
+
+
+def _timestamp_value(m: re.Match[str], text: str) -> datetime.date | datetime.datetime | None:
     if m.group("hour") is None:
         # A date alone must be written with two-digit month and day.
         if not _DATE_ONLY.fullmatch(text):
@@ -286,9 +293,58 @@ def _resolve_go_yaml(text: str) -> object:
             if as_int is not None:
                 return as_int
             if _GO_FLOAT.fullmatch(plain):
-                return float(plain)
-    # Timestamps stay strings when decoded into interface{}.
+                value = float(plain)
+                if not math.isinf(value):  # strconv.ParseFloat fails on 1e400: a string
+                    return value
+    # Timestamps stay strings here; go_timestamp says which ones go-yaml takes for a date.
     return text
+
+
+# go-yaml v3 tries these layouts on a plain scalar that starts with a 4-digit
+# year and `-` (time.Parse: 1- or 2-digit month, day, hour, minute, second).
+_GO_STAMP = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[-+]\d{2}:\d{2})"
+    r"| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?)?"
+)
+
+
+def go_timestamp(text: str) -> bool:
+    """Whether go-yaml v3 reads this plain scalar as a timestamp (a real date and time)."""
+    m = _GO_STAMP.fullmatch(text)
+    if m is None:
+        return False
+    try:
+        datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return False
+    clock = [int(g) for g in m.groups()[3:] if g is not None]
+    return not clock or (clock[0] < 24 and clock[1] < 60 and clock[2] < 60)
+
+
+def go_float_text(value: float) -> str:
+    """A float as Go's strconv.FormatFloat(f, 'g', -1, 64) writes it: 8, 1000, 1e+06, 1.5e-05."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "+Inf" if value > 0 else "-Inf"
+    if value == 0:
+        return "-0" if math.copysign(1.0, value) < 0 else "0"
+    import decimal
+
+    sign, digits, exponent = decimal.Decimal(repr(abs(value))).normalize().as_tuple()
+    assert isinstance(exponent, int)
+    shown = "".join(map(str, digits))
+    exp = len(digits) + exponent - 1  # of the first digit
+    minus = "-" if value < 0 else ""
+    if exp < -4 or exp >= 6:  # shortest form: %e from an exponent of 6 (Go uses 6 as the precision)
+        mantissa = shown[0] + ("." + shown[1:] if len(shown) > 1 else "")
+        return f"{minus}{mantissa}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+    if exp < 0:
+        return f"{minus}0.{'0' * (-exp - 1)}{shown}"
+    if len(shown) <= exp + 1:
+        return minus + shown + "0" * (exp + 1 - len(shown))
+    return f"{minus}{shown[: exp + 1]}.{shown[exp + 1 :]}"
 
 
 def resolve_plain_12(text: str, *, go_yaml: bool = False) -> object:
@@ -327,7 +383,8 @@ NUMBER_STRING = "yaml-number-in-string-map"
 OCTAL_MODE = "yaml-octal-mode"
 DECIMAL_MODE = "yaml-decimal-mode"
 MODE_0O = "yaml12-0o-mode"
-VALUE_KEY = "yaml11-value-key"
+VALUE_KEY = "yaml11-unreadable"
+DATE = "yaml-date"
 
 _QUOTE = "quote it"
 # Permission digits people write: none, r, r-x, rw-, rwx.
@@ -503,6 +560,23 @@ def pitfalls(plain_scalar_text: str, path: str, *, legacy: bool) -> list[Pitfall
     # without a `:` only mode and string-map fields have traps.
     if first not in "-+.0123456789yYnNoOtTfF":
         return []
+    if first.isdigit() and not _EXTENSION.search(path):
+        dated = _date_pitfall(text, path, legacy)
+        if dated is not None:
+            return [dated]
+    if legacy and _unreadable_11(text):
+        return [
+            Pitfall(
+                VALUE_KEY,
+                Severity.ERROR,
+                f"unquoted {text} has the form of a YAML 1.1 number but is none: "
+                "docker-compose 1.x cannot read the file (PyYAML fails on it)",
+                f"{_QUOTE} as {_quoted(text)}",
+                path,
+                text,
+                resolve_plain_12(text, go_yaml=True),
+            )
+        ]
     kind = path_kind(path)
     if ":" not in text and kind not in ("mode", "string-map"):
         return []
@@ -520,6 +594,40 @@ def pitfalls(plain_scalar_text: str, path: str, *, legacy: bool) -> list[Pitfall
     if kind == "string-map":
         out.extend(_string_map_pitfalls(text, path, legacy, v11, v12))
     return out
+
+
+# Extension fields (`x-...`) take any value, dates included.
+_EXTENSION = re.compile(r"(?:^|\.)x-")
+
+
+def _unreadable_11(text: str) -> bool:
+    """PyYAML resolves it as a number (`0x_`, `0b_`) and then fails to build one."""
+    return bool(_INT_11.fullmatch(text) or _FLOAT_11.fullmatch(text)) and isinstance(resolve_plain_11(text), str)
+
+
+def _date_pitfall(text: str, path: str, legacy: bool) -> Pitfall | None:
+    """An unquoted date: docker-compose 1.x read a date object (or failed on an
+    impossible one), Compose v2 reads a time.Time; no Compose field takes either."""
+    if legacy:
+        m = _TIMESTAMP.fullmatch(text)
+        if m is None or (m.group("hour") is None and not _DATE_ONLY.fullmatch(text)):
+            return None
+        if isinstance(resolve_plain_11(text), str):
+            message = (
+                f"unquoted {text} has the form of a YAML 1.1 date but is not a real one: "
+                "docker-compose 1.x cannot read the file (PyYAML fails on it)"
+            )
+        else:
+            message = (
+                f"unquoted {text} is a date for YAML 1.1 (docker-compose 1.x), not text: no Compose field takes it"
+            )
+    elif go_timestamp(text):
+        message = (
+            f"unquoted {text} is a date for Compose v2 (go-yaml: a time.Time), not text: no Compose field takes it"
+        )
+    else:
+        return None
+    return Pitfall(DATE, Severity.ERROR, message, f"{_QUOTE} as {_quoted(text)}", path, text, text)
 
 
 def _string_map_pitfalls(text: str, path: str, legacy: bool, v11: object, v12: object) -> list[Pitfall]:
@@ -567,6 +675,23 @@ def _string_map_pitfalls(text: str, path: str, legacy: bool, v11: object, v12: o
             )
         )
         return out
+    if legacy and isinstance(v11, str) and isinstance(v12, (int, float)) and not isinstance(v12, bool):
+        passed = _as_env_text(v12, False)
+        if passed != text:
+            # `08`, `0X1F`, `1e3`: text for docker-compose 1.x, a number for Compose v2.
+            out.append(
+                Pitfall(
+                    NUMBER_STRING,
+                    Severity.WARNING,
+                    f"unquoted {text} is the string {text!r} for docker-compose 1.x, but Compose v2 reads a number "
+                    f"and passes it on as {passed!r}",
+                    f"{_QUOTE} as {shown} so every reader agrees",
+                    path,
+                    v11,
+                    v12,
+                )
+            )
+        return out
     value = v11 if legacy else v12
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         passed = _as_env_text(value, legacy)
@@ -593,11 +718,4 @@ def _as_env_text(value: int | float, legacy: bool) -> str:
     # str() in docker-compose 1.x, Go's shortest form in docker compose v2.
     if legacy or isinstance(value, int):
         return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "+Inf" if value > 0 else "-Inf"
-        if value.is_integer() and abs(value) < 1e16:
-            return str(int(value))
-    return str(value)
+    return go_float_text(value)

