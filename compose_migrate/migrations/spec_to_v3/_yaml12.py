@@ -1,0 +1,121 @@
+"""What Compose v2 and docker-compose 1.x pass for a plain scalar in a string map.
+
+A helper of the spec -> 3.x YAML rules.  Compose turns a number in
+`environment`, `labels`, build `args`... into a string: Compose v2 with Go's
+shortest float form (`08` is the float 8, passed as "8"; `1e3` as "1000"),
+docker-compose 1.x with Python's str() of what PyYAML read (`8.0` -> "8.0").
+The same number can therefore reach the container as two different strings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ...yaml11 import path_kind, resolve_plain_11, resolve_plain_12
+from ...yamlpath import PathParts, format_path
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STD = "tag:yaml.org,2002:"
+
+
+@dataclass
+class StringMapNumber:
+    """An unquoted number in a string map that the two Compose generations pass as different strings."""
+
+    path: PathParts  # where it is written
+    text: str
+    old: Any  # what PyYAML (YAML 1.1) reads
+    new: int | float  # what go-yaml v3 (Compose v2) reads
+    aliases: list[PathParts] = field(default_factory=list)
+
+    @property
+    def passed_v2(self) -> str:
+        return go_text(self.new)
+
+
+def go_text(value: int | float) -> str:
+    """The string Compose v2 passes for a number it read."""
+    return str(value) if isinstance(value, int) else go_float_text(value)
+
+
+def go_float_text(value: float) -> str:
+    """`value` as Go's strconv.FormatFloat(value, 'g', -1, 64): 8, 1000, 1e+06, 1.5e-05, -Inf."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "-Inf" if value < 0 else "+Inf"
+    sign = "-" if math.copysign(1.0, value) < 0 else ""
+    if value == 0:
+        return sign + "0"
+    # Python's repr and Go both pick the shortest digits that read back the same float.
+    mantissa, _, exp_text = f"{abs(value)!r}".partition("e")
+    whole, _, frac = mantissa.partition(".")
+    digits = (whole + frac).lstrip("0")
+    point = len(whole) + int(exp_text or 0) - (len(whole + frac) - len((whole + frac).lstrip("0")))
+    digits = digits.rstrip("0")
+    exp = point - 1  # the power of ten of the first digit
+    if exp < -4 or exp >= 6:  # %e form, with at least two exponent digits
+        shown = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        return f"{sign}{shown}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if len(digits) <= point:
+        return sign + digits + "0" * (point - len(digits))
+    return f"{sign}{digits[:point]}.{digits[point:]}"
+
+
+def _walk(node: Any, here: PathParts, skip: frozenset[str] = frozenset()) -> Iterator[tuple[PathParts, Any]]:
+    # Values merged in with `<<` are seen at the path that uses them (an
+    # `x-env` anchor is a string map only where it is merged into `environment`).
+    if isinstance(node, yaml.MappingNode):
+        own = {str(k.value) for k, _v in node.value if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                continue
+            if k.tag == _MERGE_TAG:
+                for src in v.value if isinstance(v, yaml.SequenceNode) else [v]:
+                    yield from _walk(src, here, frozenset(own | skip))
+                continue
+            if str(k.value) not in skip:
+                yield from _walk(v, (*here, str(k.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _walk(item, (*here, i))
+    elif isinstance(node, yaml.ScalarNode):
+        yield here, node
+
+
+def _explicit_tag(tag: str, old: object) -> bool:
+    # The node tree is composed with YAML 1.1's resolver, so a plain scalar
+    # carries the tag 1.1 gives it; any other tag was written (`!!str 08`).
+    if not tag.startswith(_STD):
+        return True
+    return tag == _STD + "str" and not isinstance(old, str)
+
+
+def string_map_numbers(root: Any) -> list[StringMapNumber]:
+    """Unquoted string-map values Compose v2 read as a number and passed differently from docker-compose 1.x."""
+    if root is None:
+        return []
+    found: dict[int, StringMapNumber] = {}
+    for path, node in _walk(root, ()):
+        if id(node) in found:
+            found[id(node)].aliases.append(path)
+            continue
+        text = str(node.value)
+        if node.style or not text or path_kind(format_path(path)) != "string-map":
+            continue  # quoted scalars are strings for every reader
+        new = resolve_plain_12(text, go_yaml=True)
+        if isinstance(new, bool) or not isinstance(new, (int, float)):
+            continue
+        old = resolve_plain_11(text)
+        if isinstance(old, bool) or not isinstance(old, (str, int, float)) or _explicit_tag(node.tag, old):
+            continue
+        if str(old) != go_text(new):
+            found[id(node)] = StringMapNumber(path, text, old, new)
+    return list(found.values())
