@@ -234,7 +234,7 @@ def test_cli_config_and_project_commands(tmp_path: Path) -> None:
     prov = run_cli("config", "--provenance", cwd=tmp_path)
     assert "command: nginx-debug  # " in prov.stdout and "compose.override.yaml:3" in prov.stdout
     bad = run_cli("config", "-f", str(tmp_path / "nope.yaml"))
-    assert bad.returncode == 1 and "CM301" in bad.stderr
+    assert bad.returncode == 2 and "CM301" in bad.stderr  # unreadable input (README exit codes)
     mig = run_cli(
         "project", "migrate", "-f", str(tmp_path / "compose.yaml"), "-f", str(tmp_path / "compose.override.yaml")
     )
