@@ -12,8 +12,8 @@ import pytest
 
 from compose_migrate import load
 from compose_migrate.findings import Severity
-from compose_migrate.migrations.spec_to_v3._yaml12 import go_float_text
 from compose_migrate.validation.run import validate_document
+from compose_migrate.yaml11 import go_float_text
 
 from .tools import check_noop, check_transformed
 

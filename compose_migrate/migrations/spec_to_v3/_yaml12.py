@@ -9,14 +9,13 @@ The same number can therefore reach the container as two different strings.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from ...yaml11 import path_kind, resolve_plain_11, resolve_plain_12
+from ...yaml11 import go_float_text, path_kind, resolve_plain_11, resolve_plain_12
 from ...yamlpath import PathParts, format_path
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -41,32 +40,6 @@ class StringMapNumber:
 def go_text(value: int | float) -> str:
     """The string Compose v2 passes for a number it read."""
     return str(value) if isinstance(value, int) else go_float_text(value)
-
-
-def go_float_text(value: float) -> str:
-    """`value` as Go's strconv.FormatFloat(value, 'g', -1, 64): 8, 1000, 1e+06, 1.5e-05, -Inf."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "-Inf" if value < 0 else "+Inf"
-    sign = "-" if math.copysign(1.0, value) < 0 else ""
-    if value == 0:
-        return sign + "0"
-    # Python's repr and Go both pick the shortest digits that read back the same float.
-    mantissa, _, exp_text = f"{abs(value)!r}".partition("e")
-    whole, _, frac = mantissa.partition(".")
-    digits = (whole + frac).lstrip("0")
-    point = len(whole) + int(exp_text or 0) - (len(whole + frac) - len((whole + frac).lstrip("0")))
-    digits = digits.rstrip("0")
-    exp = point - 1  # the power of ten of the first digit
-    if exp < -4 or exp >= 6:  # %e form, with at least two exponent digits
-        shown = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-        return f"{sign}{shown}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
-    if point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    if len(digits) <= point:
-        return sign + digits + "0" * (point - len(digits))
-    return f"{sign}{digits[:point]}.{digits[point:]}"
 
 
 def _walk(node: Any, here: PathParts, skip: frozenset[str] = frozenset()) -> Iterator[tuple[PathParts, Any]]:
