@@ -9,6 +9,7 @@ step recorded, or the migration fails naming the step and the path.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -66,6 +67,28 @@ def run(
     skip: set[str] | None = None,
     verify: bool = True,
     base_dir: str = ".",
+) -> MigrationResult:
+    # The cyclic GC rescans the large round-trip and node trees a migration
+    # keeps alive, again and again as it allocates: 10k services took 14.5 s
+    # with it on, 4.9 s with it off.  Garbage cycles made here are collected
+    # once it is back on.
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(doc, target, only=only, skip=skip, verify=verify, base_dir=base_dir)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _run(
+    doc: Document,
+    target: ComposeVersion,
+    *,
+    only: set[str] | None,
+    skip: set[str] | None,
+    verify: bool,
+    base_dir: str,
 ) -> MigrationResult:
     source = doc.version
     if source is None:
