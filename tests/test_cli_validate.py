@@ -136,3 +136,10 @@ def test_pre_commit_hooks_file() -> None:
         assert rx.search(name), name
     for name in ("mycompose.yml", "compose.json", "docker-compose.yml.bak"):
         assert not rx.search(name), name
+
+
+def test_version_flag() -> None:
+    import compose_migrate
+
+    proc = run_cli("--version")
+    assert (proc.returncode, proc.stdout) == (0, f"compose-migrate {compose_migrate.__version__}\n")

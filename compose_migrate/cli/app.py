@@ -15,6 +15,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"compose-migrate {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Detect, validate and migrate Docker Compose files of every format (v1, 2.x, 3.x, Compose Specification)."""
+
+
 # Registration happens on import; keep the imports after `app` exists.
 from . import (  # noqa: E402,F401
     check_cmd,
