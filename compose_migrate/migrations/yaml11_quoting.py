@@ -21,7 +21,16 @@ import yaml
 from ruamel.yaml.comments import CommentedMap
 
 from .. import yamledit
-from ..yaml11 import BASE60, BOOL_STRING, NUMBER_STRING, SHORT_BOOL, Pitfall, pitfalls, resolve_plain_11
+from ..yaml11 import (
+    BASE60,
+    BOOL_STRING,
+    NUMBER_STRING,
+    SHORT_BOOL,
+    Pitfall,
+    pitfalls,
+    resolve_plain_11,
+    resolve_plain_12,
+)
 from ..yamlpath import PathParts, format_path
 
 __all__ = [
@@ -187,30 +196,51 @@ def old_key_reading(q: QuotableKey) -> str:
     return f"the number key {q.old}"
 
 
-def _child_key(m: Any, text: str) -> Any:
-    """The key of a round-trip mapping written as `text` (YAML 1.2 may have read `true:` as True)."""
+_MISSING = object()
+
+
+def _child_key(m: Any, text: str, readings: bool) -> Any:
+    """The key of a round-trip mapping written as `text` (YAML 1.2 may have read `true:` as True).
+
+    With `readings`, also a key the round-trip reader turned into a number or
+    null (`1.50:` is 1.5, `~:` None).  _MISSING when there is none.
+    """
+    alts = (resolve_plain_12(text), resolve_plain_12(text, go_yaml=True)) if readings else ()
     for k in m:
-        if k == text or (isinstance(k, bool) and str(k).lower() == text.lower()):
+        if isinstance(k, str):
+            if k == text:
+                return k
+        elif isinstance(k, bool):
+            if str(k).lower() == text.lower():
+                return k
+        elif k is None:
+            if any(r is None for r in alts):
+                return k
+        elif any(isinstance(r, (int, float)) and not isinstance(r, bool) and r == k for r in alts):
             return k
-    return None
+    return _MISSING
 
 
-def quote_key_at(tree: Any, path: PathParts, text: str) -> bool:
-    """Rewrite the key at `path` (parts as written) in a round-trip tree as the double-quoted `text`."""
+def quote_key_at(tree: Any, path: PathParts, text: str, *, readings: bool = False) -> bool:
+    """Rewrite the key at `path` (parts as written) in a round-trip tree as the double-quoted `text`.
+
+    `readings`: find keys by what they read as, too (see _child_key).
+    """
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     parent = tree
     for part in path[:-1]:
-        key = _child_key(parent, part) if isinstance(parent, CommentedMap) and isinstance(part, str) else part
+        is_key = isinstance(parent, CommentedMap) and isinstance(part, str)
+        key = _child_key(parent, part, readings) if is_key else part
         try:
             parent = parent[key]
         except (KeyError, IndexError, TypeError):
             return False
     if not isinstance(parent, CommentedMap):
         return False
-    old = _child_key(parent, text)
-    if old is None or isinstance(old, DoubleQuotedScalarString):
-        return False
+    old = _child_key(parent, text, readings)
+    if old is _MISSING or isinstance(old, DoubleQuotedScalarString):
+        return False  # not there, or quoted already (an alias reaches the same mapping twice)
     if yamledit.is_merged_key(parent, old):
         parent = yamledit.defining_map(parent, old)
     # The quoted key is equal to the plain one as a str, so rename_key would see no change:

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-from ... import yamledit
 from ...yaml11 import resolve_plain_12
-from ...yamlpath import PathParts
 from ..base import Context, Rule
-from ..yaml11_quoting import QuotableKey, find_quotable_keys, old_key_reading
+from ..yaml11_quoting import QuotableKey, find_quotable_keys, old_key_reading, quote_key_at
 
 RULE = Rule(
     __name__,
@@ -29,7 +22,8 @@ def apply(ctx: Context) -> None:
     # PyYAML reads `NO:` as the key False, which docker-compose 1.x passes on
     # as a variable named "False".
     for q in find_quotable_keys(ctx.doc.r11.node):
-        if _quote_key(ctx.tree, q.path, q.text):
+        # readings=True: the round-trip reader (YAML 1.2) made `1.50:` the float 1.5, `~:` None.
+        if quote_key_at(ctx.tree, q.path, q.text, readings=True):
             _record(ctx, q)
 
 
@@ -55,50 +49,3 @@ def _record(ctx: Context, q: QuotableKey) -> None:
         lossy=False,
         also=(q.old_path,),
     )
-
-
-def _tree_key(m: CommentedMap, text: str) -> Any:
-    """The key of the round-trip mapping written as `text`.
-
-    The round-trip reader (YAML 1.2) made `1.50:` the float 1.5, `~:` None
-    and `true:` True, so a key is matched by what it reads as, not only by text.
-    """
-    readings = (resolve_plain_12(text), resolve_plain_12(text, go_yaml=True))
-    for k in m:
-        if isinstance(k, str):
-            if k == text:
-                return k
-        elif isinstance(k, bool):
-            if str(k).lower() == text.lower():
-                return k
-        elif k is None:
-            if any(r is None for r in readings):
-                return k
-        elif isinstance(k, (int, float)) and any(
-            isinstance(r, (int, float)) and not isinstance(r, bool) and r == k for r in readings
-        ):
-            return k
-    return None
-
-
-def _quote_key(tree: Any, path: PathParts, text: str) -> bool:
-    """Rewrite the key at `path` (every part as written) as the double-quoted `text`."""
-    parent = tree
-    for part in path[:-1]:
-        key = _tree_key(parent, part) if isinstance(parent, CommentedMap) and isinstance(part, str) else part
-        try:
-            parent = parent[key]
-        except (KeyError, IndexError, TypeError):
-            return False
-    if not isinstance(parent, CommentedMap):
-        return False
-    old = _tree_key(parent, text)
-    if old is None and None not in parent:
-        return False
-    if isinstance(old, DoubleQuotedScalarString):
-        return False  # already quoted (an alias reaches the same mapping twice)
-    if yamledit.is_merged_key(parent, old):
-        parent = yamledit.defining_map(parent, old)
-    # A quoted key equal to the old one as a str would look unchanged to
-    # rename_key: replace_key puts the new key object in place, value and comments kept.
-    return yamledit.replace_key(parent, old, DoubleQuotedScalarString(text), parent[old])
