@@ -42,6 +42,7 @@ __all__ = [
     "old_key_reading",
     "old_reading",
     "quote_at",
+    "merged_scalars",
     "quote_key_at",
 ]
 
@@ -79,6 +80,32 @@ def _walk(node: Any, path: PathParts, skip_root_keys: Callable[[str], bool]) -> 
                 stack.append(((*here, i), n.value[i]))
         elif isinstance(n, yaml.ScalarNode):
             yield here, n
+
+
+def merged_scalars(
+    node: Any, here: PathParts = (), skip: frozenset[str] = frozenset()
+) -> Iterator[tuple[PathParts, Any]]:
+    """(path as written, scalar node) for every scalar of a composed tree.
+
+    Values merged in with `<<` are seen at the path that uses them (an `x-env`
+    anchor is a string map only where it is merged into `environment`), and
+    only under keys the mapping does not write itself.
+    """
+    if isinstance(node, yaml.MappingNode):
+        own = {str(k.value) for k, _v in node.value if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                continue
+            if k.tag == _MERGE_TAG:
+                for src in v.value if isinstance(v, yaml.SequenceNode) else [v]:
+                    yield from merged_scalars(src, here, frozenset(own | skip))
+            elif str(k.value) not in skip:
+                yield from merged_scalars(v, (*here, str(k.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from merged_scalars(item, (*here, i))
+    elif isinstance(node, yaml.ScalarNode):
+        yield here, node
 
 
 def find_quotable(

@@ -9,14 +9,12 @@ The same number can therefore reach the container as two different strings.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from ...yaml11 import go_float_text, path_kind, resolve_plain_11, resolve_plain_12
 from ...yamlpath import PathParts, format_path
+from ..yaml11_quoting import merged_scalars
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STD = "tag:yaml.org,2002:"
@@ -42,27 +40,6 @@ def go_text(value: int | float) -> str:
     return str(value) if isinstance(value, int) else go_float_text(value)
 
 
-def _walk(node: Any, here: PathParts, skip: frozenset[str] = frozenset()) -> Iterator[tuple[PathParts, Any]]:
-    # Values merged in with `<<` are seen at the path that uses them (an
-    # `x-env` anchor is a string map only where it is merged into `environment`).
-    if isinstance(node, yaml.MappingNode):
-        own = {str(k.value) for k, _v in node.value if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG}
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode):
-                continue
-            if k.tag == _MERGE_TAG:
-                for src in v.value if isinstance(v, yaml.SequenceNode) else [v]:
-                    yield from _walk(src, here, frozenset(own | skip))
-                continue
-            if str(k.value) not in skip:
-                yield from _walk(v, (*here, str(k.value)))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _walk(item, (*here, i))
-    elif isinstance(node, yaml.ScalarNode):
-        yield here, node
-
-
 def _explicit_tag(tag: str, old: object) -> bool:
     # The node tree is composed with YAML 1.1's resolver, so a plain scalar
     # carries the tag 1.1 gives it; any other tag was written (`!!str 08`).
@@ -76,7 +53,7 @@ def string_map_numbers(root: Any) -> list[StringMapNumber]:
     if root is None:
         return []
     found: dict[int, StringMapNumber] = {}
-    for path, node in _walk(root, ()):
+    for path, node in merged_scalars(root):
         if id(node) in found:
             found[id(node)].aliases.append(path)
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ import yaml
 from ... import loading
 from ...yaml11 import resolve_plain_11
 from ...yamlpath import PathParts
+from ..yaml11_quoting import merged_scalars
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STD = "tag:yaml.org,2002:"
@@ -62,34 +62,13 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _walk(node: Any, here: PathParts, skip: frozenset[str] = frozenset()) -> Iterator[tuple[PathParts, Any]]:
-    if isinstance(node, yaml.MappingNode):
-        own = {str(k.value) for k, _v in node.value if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG}
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode):
-                continue
-            if k.tag == _MERGE_TAG:
-                sources = v.value if isinstance(v, yaml.SequenceNode) else [v]
-                for src in sources:
-                    yield from _walk(src, here, frozenset(own | skip))
-                continue
-            if str(k.value) in skip:
-                continue
-            yield from _walk(v, (*here, str(k.value)))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _walk(item, (*here, i))
-    elif isinstance(node, yaml.ScalarNode):
-        yield here, node
-
-
 def mismatches(root: Any) -> list[Mismatch]:
     """Every unquoted scalar whose YAML 1.1 and YAML 1.2 readings differ (keys excluded)."""
     if root is None:
         return []
     found: dict[int, Mismatch] = {}
     checked: set[int] = set()
-    for path, node in _walk(root, ()):
+    for path, node in merged_scalars(root):
         if id(node) in found:
             found[id(node)].aliases.append(path)
             continue
