@@ -11,7 +11,7 @@ PyYAML's constructor and the full checks, which also word every error: merge
 keys, explicit or unknown tags, keys that are not scalars, keys that
 collide, a number no reader can read, a limit reached.
 
-`reresolve=True` resolves every plain scalar again, as go-yaml v3 reads it
+`read_again_12` resolves every plain scalar again, as go-yaml v3 reads it
 (yaml11.resolve_plain_12), ignoring the tags the YAML 1.1 resolver gave:
 one composed tree then serves both readings of a file with no explicit tags
 (the caller checks that).  tests/test_construct.py holds both paths to the
@@ -56,22 +56,18 @@ def _go_yaml_cache() -> Callable[[str], Any]:
 go_yaml_value = _go_yaml_cache()
 
 
-def scalar_builder(number: Callable[[Any], Any], *, reresolve: bool) -> Callable[[Any], Any]:
-    """The value of one scalar node.
+def read_again_12(node: Any) -> Any:
+    """The value of a scalar as go-yaml v3 reads it, whatever tag the YAML 1.1 resolver gave."""
+    if node.style:
+        return node.value  # quoted or block: a string for every reader
+    if node.tag == _CORE + "merge":
+        raise Unusual
+    return go_yaml_value(node.value)
 
-    `number` builds an int or float node as the reading's own constructor
-    does; `reresolve` ignores the tags of plain scalars (see the module doc).
-    """
-    if reresolve:
 
-        def again(node: Any) -> Any:
-            if node.style:
-                return node.value  # quoted or block: a string for every reader
-            if node.tag == _CORE + "merge":
-                raise Unusual
-            return go_yaml_value(node.value)
-
-        return again
+def scalar_builder(number: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The value of one scalar node, by its tag; `number` builds an int or float
+    node as the reading's own constructor does."""
 
     def by_tag(node: Any) -> Any:
         tag = node.tag

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .construct import STR_TAG, Unusual, construct, go_yaml_value, scalar_builder
+from .construct import STR_TAG, Unusual, construct, go_yaml_value, read_again_12, scalar_builder
 from .findings import ComposeMigrateError, Finding, Severity
 
 # Limits that keep a hostile file cheap to refuse.  Each can be raised by the
@@ -344,9 +344,8 @@ def _numbers(loader: Any) -> Any:
     return lambda node: ints(node) if node.tag == _CORE + "int" else floats(node)
 
 
-_SCALAR_11 = scalar_builder(_numbers(Loader11("")), reresolve=False)
-_SCALAR_12 = scalar_builder(_numbers(Loader12("")), reresolve=False)
-_SCALAR_AGAIN_12 = scalar_builder(lambda node: None, reresolve=True)
+_SCALAR_11 = scalar_builder(_numbers(Loader11("")))
+_SCALAR_12 = scalar_builder(_numbers(Loader12("")))
 
 
 def parse(
@@ -419,7 +418,7 @@ def reading_12(first: Parsed, text: str, *, name: str) -> Parsed:
         try:
             data, text_keys = construct(
                 first.node,
-                _SCALAR_AGAIN_12,
+                read_again_12,
                 max_depth=DEFAULT_MAX_DEPTH,
                 max_keychars=MAX_KEY_CHARS,
                 max_nodes=DEFAULT_MAX_NODES,

@@ -8,11 +8,12 @@ reported from there.  Here:
   before a comment); libyaml and go-yaml accept it.  For legacy formats we run
   that same scanner when the text has a tab (case 015);
 * YAML 1.1 pitfalls of plain scalars (base-60 ports, yes/no/on/off in
-  environment and labels, modes), from compose_migrate/yaml11.py;
+  environment and labels, modes, unquoted dates), from compose_migrate/yaml11.py;
 * in legacy files, plain keys that YAML 1.1 reads as a boolean, number or
-  null (`OFF:` is the key False for docker-compose 1.x).
+  null (`OFF:` is the key False for docker-compose 1.x); in spec files, keys
+  go-yaml reads so, which Compose v2 refuses (CM049).
 
-Codes: CM050 tab, CM051-CM058 pitfalls (see PITFALL_CODES).
+Codes: CM048 date, CM049 key, CM050 tab, CM051-CM058 pitfalls (see PITFALL_CODES).
 """
 
 from __future__ import annotations
@@ -74,9 +75,9 @@ _VALUE_FIRST = frozenset("-+.0123456789yYnNoOtTfF=")
 _KEY_FIRST = frozenset("-+.0123456789yYnNoOtTfF~")
 
 
-def _candidates(root: Any, *, keys: bool) -> list[tuple[bool, tuple[Any, ...], Any]]:
+def _candidates(root: Any) -> list[tuple[bool, tuple[Any, ...], Any]]:
     """(is_key, path as written, scalar node) for every plain scalar that may be a
-    trap: values, and (with `keys`) mapping keys; each node once (aliases share nodes).
+    trap, value or mapping key; each node once (aliases share nodes).
 
     Paths are built only for these few nodes, not for every node of the tree.
     """
@@ -102,7 +103,7 @@ def _candidates(root: Any, *, keys: bool) -> list[tuple[bool, tuple[Any, ...], A
                 if type(k) is not scalar or k.tag == "tag:yaml.org,2002:merge":
                     continue
                 text = k.value
-                if keys and not k.style and (not text or text[0] in _KEY_FIRST):
+                if not k.style and (not text or text[0] in _KEY_FIRST):
                     out.append((True, (*path, text), k))
                 if type(v) is not scalar:
                     path.append(text)
@@ -192,13 +193,13 @@ def _key_finding_12(path: tuple[Any, ...], node: Any, file: str) -> Finding | No
 
 
 def pitfall_findings(root: Any, version: ComposeVersion, *, file: str) -> list[Finding]:
-    """YAML 1.1 / 1.2 traps in unquoted scalars (values, and keys of legacy files), located at the scalar."""
+    """YAML 1.1 / 1.2 traps in unquoted scalars (values and keys), located at the scalar."""
     if root is None:
         return []
     out: list[Finding] = []
     legacy = version.is_legacy
     # Quoted and block scalars are strings for every reader: only plain ones are looked at.
-    for is_key, path, node in _candidates(root, keys=True):
+    for is_key, path, node in _candidates(root):
         if is_key:
             found = _key_finding(path, node, file) if legacy else _key_finding_12(path, node, file)
             if found is not None:
