@@ -601,8 +601,15 @@ _EXTENSION = re.compile(r"(?:^|\.)x-")
 
 
 def _unreadable_11(text: str) -> bool:
-    """PyYAML resolves it as a number (`0x_`, `0b_`) and then fails to build one."""
-    return bool(_INT_11.fullmatch(text) or _FLOAT_11.fullmatch(text)) and isinstance(resolve_plain_11(text), str)
+    """PyYAML resolves it as a number (`0x_`, `0b_`) and then fails to build one.
+
+    Only a prefix followed by underscores alone can fail so: the `_` test keeps
+    the regexes off the many numbers a file holds."""
+    return (
+        "_" in text
+        and bool(_INT_11.fullmatch(text) or _FLOAT_11.fullmatch(text))
+        and isinstance(resolve_plain_11(text), str)
+    )
 
 
 def _date_pitfall(text: str, path: str, legacy: bool) -> Pitfall | None:
